@@ -1,0 +1,58 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "chatops",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "chatops", targets: ["ChatOpsCLI"]),
+        .executable(name: "chatops-bench", targets: ["RuleMatchBenchmark"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // PCRE2 (8-bit) from the system: `apt-get install libpcre2-dev`.
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"])]
+        ),
+        // Domain vocabulary shared by every layer: intents, slots, parsed commands.
+        .target(name: "ChatOpsCore"),
+        // A typed reader over YAML nodes that keeps file, line and key for error messages.
+        .target(name: "YAMLSupport", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Regex rules on PCRE2 with JIT: compile, match, rule files, lint.
+        .target(name: "RuleEngine", dependencies: ["CPCRE2", "ChatOpsCore", "YAMLSupport"]),
+        // The YAML configuration: environments, app catalog, defaults, secrets.
+        .target(name: "ChatOpsConfig", dependencies: ["ChatOpsCore", "YAMLSupport"]),
+        // Text in, validated command out: message screening, rules, slot validation.
+        .target(name: "Understanding", dependencies: ["ChatOpsCore", "RuleEngine", "ChatOpsConfig"]),
+        // The `chatops` subcommands, as a library so tests can drive them.
+        .target(
+            name: "ChatOpsCommands",
+            dependencies: [
+                "ChatOpsCore", "RuleEngine", "ChatOpsConfig", "Understanding",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "ChatOpsCLI", dependencies: ["ChatOpsCommands"]),
+        .target(name: "ChatOpsTestSupport", dependencies: ["ChatOpsCore"]),
+        .executableTarget(
+            name: "RuleMatchBenchmark",
+            dependencies: ["RuleEngine"],
+            path: "Benchmarks/RuleMatch"
+        ),
+        .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "ChatOpsTestSupport"]),
+        .testTarget(name: "ChatOpsConfigTests", dependencies: ["ChatOpsConfig", "ChatOpsTestSupport"]),
+        .testTarget(
+            name: "UnderstandingTests",
+            dependencies: ["Understanding", "RuleEngine", "ChatOpsConfig", "ChatOpsTestSupport"]
+        ),
+        .testTarget(
+            name: "ChatOpsCommandsTests",
+            dependencies: ["ChatOpsCommands", "ChatOpsTestSupport"]
+        ),
+    ]
+)

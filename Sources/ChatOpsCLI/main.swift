@@ -1,0 +1,3 @@
+import ChatOpsCommands
+
+ChatOpsCommand.main()

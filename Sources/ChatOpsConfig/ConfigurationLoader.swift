@@ -1,0 +1,73 @@
+import Foundation
+import YAMLSupport
+
+/// Reads the YAML configuration, applies environment overrides and validates it.
+/// Every error names the file, line and key, and says what to do.
+public struct ConfigurationLoader: Sendable {
+    /// The configuration used when none is given.
+    public static let defaultPath = "deploy/chatops.example.yaml"
+
+    let environment: [String: String]
+
+    /// - Parameter environment: the process environment (injectable for tests).
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.environment = environment
+    }
+
+    /// The path to read: the explicit one, else `CHATOPS_CONFIG`, else the shipped example.
+    public func resolvePath(_ explicit: String?) -> String {
+        explicit ?? environment["CHATOPS_CONFIG"].flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultPath
+    }
+
+    public func load(path explicit: String? = nil) throws(YAMLError) -> ChatOpsConfiguration {
+        let path = resolvePath(explicit)
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw YAMLError(file: path, line: nil, column: nil, keyPath: "",
+                            message: "no configuration file here; pass --config PATH or set CHATOPS_CONFIG "
+                                + "(the shipped example is \(Self.defaultPath), relative to the repository root)")
+        }
+        return try parse(try YAMLValue.load(path: path))
+    }
+
+    public func parse(text: String, file: String = "<config>") throws(YAMLError) -> ChatOpsConfiguration {
+        try parse(try YAMLValue.parse(text, file: file))
+    }
+
+    static let topLevelKeys = ["bot", "environments", "apps", "defaults", "rules", "store", "server", "dry_run",
+                               "log_format", "platforms", "policy", "backends", "llm", "alertmanager"]
+
+    func parse(_ document: YAMLValue) throws(YAMLError) -> ChatOpsConfiguration {
+        let root = try document.mapping()
+        try root.rejectUnknownKeys(allowed: Self.topLevelKeys)
+
+        let botNames = try root["bot"].map { v throws(YAMLError) in try BotSection.names(v) } ?? ["chatops"]
+        guard let environmentsNode = root["environments"] else {
+            throw document.error("missing required key 'environments' (a list such as dev, staging, prod)")
+        }
+        let environments = try CatalogSection.environments(environmentsNode)
+        let apps = try root["apps"].map { v throws(YAMLError) in try CatalogSection.apps(v, environments: environments) } ?? []
+        let catalog = Catalog(environments: environments, apps: apps)
+        let defaults = try root["defaults"].map { v throws(YAMLError) in try DefaultsSection.parse(v, catalog: catalog) } ?? Defaults()
+        let rulesPath = try root["rules"].map { v throws(YAMLError) in
+            let m = try v.mapping()
+            try m.rejectUnknownKeys(allowed: ["path"])
+            return try m["path"]?.string() ?? "rules"
+        } ?? "rules"
+        let settings = try SettingsSection(environment: environment).read(root)
+        return ChatOpsConfiguration(source: document.file, botNames: botNames, catalog: catalog, defaults: defaults,
+                                    rulesPath: rulesPath, settings: settings, policy: root["policy"])
+    }
+}
+
+enum BotSection {
+    static func names(_ value: YAMLValue) throws(YAMLError) -> [String] {
+        let m = try value.mapping()
+        try m.rejectUnknownKeys(allowed: ["names"])
+        guard let namesNode = m["names"] else { return ["chatops"] }
+        let names = try namesNode.stringList().map { $0.lowercased() }
+        for name in names where !NamePattern.isIdentifier(name) {
+            throw namesNode.error("bot name '\(name)' must be lower-case letters, digits and dashes")
+        }
+        return names.isEmpty ? ["chatops"] : names
+    }
+}

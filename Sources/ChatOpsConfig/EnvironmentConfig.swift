@@ -1,0 +1,13 @@
+/// One deployment environment and the names people use for it.
+public struct EnvironmentConfig: Sendable, Hashable {
+    public let name: String
+    public let aliases: [String]
+    /// Protected environments (prod) get the strictest policy defaults.
+    public let isProtected: Bool
+
+    public init(name: String, aliases: [String] = [], isProtected: Bool = false) {
+        self.name = name
+        self.aliases = aliases
+        self.isProtected = isProtected
+    }
+}

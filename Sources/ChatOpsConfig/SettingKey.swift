@@ -1,0 +1,80 @@
+/// A setting that can come from the YAML file or, winning over it, from the environment.
+/// The table follows `shared/spec/environment.md`; later features add their rows here.
+public struct SettingKey: Sendable, Hashable {
+    /// Dotted key path in the YAML file, e.g. `platforms.slack.bot_token`.
+    public let path: String
+    /// The environment variable that overrides it.
+    public let variable: String
+    /// Secrets are never printed; they may also be read from a file (`…_file` key, `…_FILE` variable).
+    public let isSecret: Bool
+
+    public init(_ path: String, _ variable: String, secret: Bool = false) {
+        self.path = path
+        self.variable = variable
+        self.isSecret = secret
+    }
+}
+
+extension SettingKey {
+    public static let storePath = SettingKey("store.path", "CHATOPS_STORE")
+    public static let listen = SettingKey("server.listen", "CHATOPS_LISTEN")
+    public static let dryRun = SettingKey("dry_run", "CHATOPS_DRY_RUN")
+    public static let logFormat = SettingKey("log_format", "CHATOPS_LOG_FORMAT")
+
+    public static let slackSigningSecret = SettingKey("platforms.slack.signing_secret", "CHATOPS_SLACK_SIGNING_SECRET", secret: true)
+    public static let slackBotToken = SettingKey("platforms.slack.bot_token", "CHATOPS_SLACK_BOT_TOKEN", secret: true)
+    public static let slackAPIURL = SettingKey("platforms.slack.api_url", "CHATOPS_SLACK_API_URL")
+    public static let discordPublicKey = SettingKey("platforms.discord.public_key", "CHATOPS_DISCORD_PUBLIC_KEY")
+    public static let discordApplicationID = SettingKey("platforms.discord.application_id", "CHATOPS_DISCORD_APPLICATION_ID")
+    public static let discordBotToken = SettingKey("platforms.discord.bot_token", "CHATOPS_DISCORD_BOT_TOKEN", secret: true)
+    public static let discordAPIURL = SettingKey("platforms.discord.api_url", "CHATOPS_DISCORD_API_URL")
+    public static let githubWebhookSecret = SettingKey("platforms.github.webhook_secret", "CHATOPS_GITHUB_WEBHOOK_SECRET", secret: true)
+    public static let githubToken = SettingKey("platforms.github.token", "CHATOPS_GITHUB_TOKEN", secret: true)
+    public static let githubAppID = SettingKey("platforms.github.app_id", "CHATOPS_GITHUB_APP_ID")
+    public static let githubAppPrivateKey = SettingKey("platforms.github.app_private_key", "CHATOPS_GITHUB_APP_PRIVATE_KEY", secret: true)
+    public static let githubAPIURL = SettingKey("platforms.github.api_url", "CHATOPS_GITHUB_API_URL")
+
+    public static let argocdURL = SettingKey("backends.argocd.url", "CHATOPS_ARGOCD_URL")
+    public static let argocdToken = SettingKey("backends.argocd.token", "CHATOPS_ARGOCD_TOKEN", secret: true)
+    public static let kubeAPIURL = SettingKey("backends.kubernetes.api_url", "CHATOPS_KUBE_API_URL")
+    public static let kubeToken = SettingKey("backends.kubernetes.token", "CHATOPS_KUBE_TOKEN", secret: true)
+    public static let kubeCAFile = SettingKey("backends.kubernetes.ca_file", "CHATOPS_KUBE_CA_FILE")
+    public static let kubeconfig = SettingKey("backends.kubernetes.kubeconfig", "KUBECONFIG")
+    public static let inferenceURL = SettingKey("backends.inference.url", "CHATOPS_INFERENCE_URL")
+    public static let mlflowURL = SettingKey("backends.mlflow.url", "CHATOPS_MLFLOW_URL")
+
+    public static let llmProvider = SettingKey("llm.provider", "CHATOPS_LLM_PROVIDER")
+    public static let geminiAPIKey = SettingKey("llm.gemini.api_key", "CHATOPS_GEMINI_API_KEY", secret: true)
+    public static let geminiAPIURL = SettingKey("llm.gemini.api_url", "CHATOPS_GEMINI_API_URL")
+    public static let geminiModel = SettingKey("llm.gemini.model", "CHATOPS_GEMINI_MODEL")
+    public static let openAIAPIURL = SettingKey("llm.openai.api_url", "CHATOPS_OPENAI_API_URL")
+    public static let openAIAPIKey = SettingKey("llm.openai.api_key", "CHATOPS_OPENAI_API_KEY", secret: true)
+    public static let openAIModel = SettingKey("llm.openai.model", "CHATOPS_OPENAI_MODEL")
+
+    public static let alertmanagerToken = SettingKey("alertmanager.token", "CHATOPS_ALERTMANAGER_TOKEN", secret: true)
+    public static let alertmanagerURL = SettingKey("alertmanager.url", "CHATOPS_ALERTMANAGER_URL")
+
+    /// Every key the loader knows, in the order `config check` lists them.
+    public static let all: [SettingKey] = [
+        storePath, listen, dryRun, logFormat,
+        slackSigningSecret, slackBotToken, slackAPIURL,
+        discordPublicKey, discordApplicationID, discordBotToken, discordAPIURL,
+        githubWebhookSecret, githubToken, githubAppID, githubAppPrivateKey, githubAPIURL,
+        argocdURL, argocdToken, kubeAPIURL, kubeToken, kubeCAFile, kubeconfig, inferenceURL, mlflowURL,
+        llmProvider, geminiAPIKey, geminiAPIURL, geminiModel, openAIAPIURL, openAIAPIKey, openAIModel,
+        alertmanagerToken, alertmanagerURL,
+    ]
+
+    /// Built-in defaults for settings that have one (`shared/spec/environment.md`).
+    public static let defaults: [String: String] = [
+        storePath.path: "chatops.db",
+        listen.path: "127.0.0.1:8080",
+        logFormat.path: "text",
+        slackAPIURL.path: "https://slack.com/api",
+        discordAPIURL.path: "https://discord.com/api/v10",
+        githubAPIURL.path: "https://api.github.com",
+        llmProvider.path: "gemini",
+        geminiAPIURL.path: "https://generativelanguage.googleapis.com/v1beta",
+        geminiModel.path: "gemini-2.5-flash-lite",
+    ]
+}

@@ -1,0 +1,62 @@
+import ChatOpsCore
+
+/// Runs a `RuleSet` over texts. Not `Sendable`: keep one per task and reuse it; a text that no
+/// rule matches costs no allocation beyond its UTF-8 view.
+public final class RuleMatcher {
+    public let ruleSet: RuleSet
+    private let matcher: PatternMatcher
+
+    init(ruleSet: RuleSet, limits: MatchLimits) {
+        self.ruleSet = ruleSet
+        matcher = PatternMatcher(maxCaptureCount: ruleSet.maxCaptureCount, limits: limits)
+    }
+
+    /// Every rule that matches `text`, in priority order (at most one entry per rule: its first
+    /// matching pattern), and the rules that hit a match limit on it.
+    /// `body` returns false to stop early (the caller found what it needed).
+    public func forEachMatch(in text: String, from startRule: Int = 0,
+                             _ body: (RuleMatch) -> Bool) -> [RuleMatchError] {
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { buffer in
+            var errors: [RuleMatchError] = []
+            let rules = ruleSet.rules
+            var index = startRule
+            while index < rules.count {
+                let rule = rules[index]
+                for pattern in rule.patterns {
+                    let matched: Bool
+                    do throws(MatchFailure) { matched = try matcher.matches(pattern, in: buffer) } catch {
+                        errors.append(RuleMatchError(ruleID: rule.id, failure: error))
+                        continue
+                    }
+                    guard matched else { continue }
+                    let match = RuleMatch(ruleIndex: index, ruleID: rule.id, intent: rule.intent,
+                                          captures: captures(of: pattern, in: buffer, constants: rule.constants))
+                    if !body(match) { return errors }
+                    break
+                }
+                index += 1
+            }
+            return errors
+        } ?? []
+    }
+
+    /// The first rule that matches, if any (no slot validation: see the understanding layer).
+    public func firstMatch(in text: String) -> RuleMatch? {
+        var found: RuleMatch?
+        _ = forEachMatch(in: text) { found = $0; return false }
+        return found
+    }
+
+    private func captures(of pattern: CompiledPattern, in buffer: UnsafeBufferPointer<UInt8>,
+                          constants: [String: String]) -> [String: String] {
+        var out = constants
+        for (name, groups) in pattern.namedGroups {
+            if let r = matcher.firstSetRange(of: groups) {
+                out[name] = String(decoding: UnsafeBufferPointer(rebasing: buffer[r]), as: UTF8.self)
+            }
+        }
+        return out
+    }
+}

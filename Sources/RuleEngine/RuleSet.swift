@@ -1,0 +1,36 @@
+import ChatOpsCore
+
+/// The rules, compiled and in priority order. Immutable and `Sendable`; match with a
+/// `RuleMatcher` (one per task), which reuses its PCRE2 match data for every message.
+public struct RuleSet: Sendable {
+    public let rules: [Rule]
+    /// The largest capture count of any pattern: the size of a matcher's match data.
+    public let maxCaptureCount: Int
+
+    public init(rules: [Rule]) {
+        self.rules = rules
+        maxCaptureCount = rules.flatMap(\.patterns).map(\.captureCount).max() ?? 0
+    }
+
+    public func makeMatcher(limits: MatchLimits = .default) -> RuleMatcher {
+        RuleMatcher(ruleSet: self, limits: limits)
+    }
+
+    public func rule(id: String) -> Rule? { rules.first { $0.id == id } }
+}
+
+/// A rule that matched a text, with the raw text of each named group that took part.
+public struct RuleMatch: Sendable, Hashable {
+    public let ruleIndex: Int
+    public let ruleID: String
+    public let intent: Intent
+    public let captures: [String: String]
+}
+
+/// A rule whose pattern gave up on a text (match or heap limit): never a match.
+public struct RuleMatchError: Error, Sendable, Hashable, CustomStringConvertible {
+    public let ruleID: String
+    public let failure: MatchFailure
+
+    public var description: String { "rule \(ruleID): \(failure)" }
+}

@@ -1,0 +1,31 @@
+import ChatOpsCore
+import RuleEngine
+
+/// The last check before a text becomes a mutating command: it must not be conditional or
+/// scheduled ("if staging is green…", "…tomorrow at 9"), and a polite question ("can you
+/// restart…") counts only when it was addressed to the bot. Defence in depth: rules are
+/// anchored and should not match such texts anyway.
+struct MutationGuard: Sendable {
+    private static let conditionalOrScheduled: CompiledPattern = {
+        let words = "if|unless|once|when|whenever|after|before|until|till|tomorrow|tonight|later|eod|eow|"
+            + "monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|morning|afternoon|evening|noon|midnight"
+        let pattern = "(?<![a-z0-9-])(?:" + words + ")(?![a-z0-9-])"
+            + "|(?<![a-z0-9-])(?:at|by)\\s+\\d{1,2}(?::\\d\\d)?\\s*(?:am|pm)?(?![a-z0-9])"
+            + "|(?<![a-z0-9-])in\\s+\\d+\\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)(?![a-z0-9])"
+            + "|\\d{1,2}(?::\\d\\d)?\\s*(?:am|pm)(?![a-z0-9])"
+        return try! CompiledPattern(pattern, options: [.utf, .unicodeProperties, .caseInsensitive])
+    }()
+
+    func refusal(for intent: Intent, text: ScreenedText) -> String? {
+        guard intent.isMutating else { return nil }
+        if text.isPoliteQuestion && !text.isAddressed {
+            return "a question is not a command: address the bot (@chatops …) or state the command"
+        }
+        let matcher = PatternMatcher(maxCaptureCount: Self.conditionalOrScheduled.captureCount)
+        let scheduled: Bool
+        do { scheduled = try matcher.captures(of: Self.conditionalOrScheduled, in: text.body) != nil } catch {
+            scheduled = true  // could not tell: refuse rather than guess
+        }
+        return scheduled ? "conditional or scheduled commands are not run: send the command when it should happen" : nil
+    }
+}

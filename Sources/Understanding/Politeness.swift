@@ -1,0 +1,60 @@
+/// The courtesy around a command that does not change what it asks.
+enum Politeness {
+    static let leadingPlease: Set<String> = ["please", "pls", "plz", "kindly"]
+    static let questionOpeners: [[String]] = [
+        ["can", "you"], ["could", "you"], ["would", "you"], ["will", "you"], ["can", "u"], ["could", "u"],
+    ]
+    static let trailingWords: [[String]] = [
+        ["please"], ["pls"], ["plz"], ["thanks"], ["thank", "you"], ["thx"], ["ty"], ["asap"], ["now"],
+        ["for", "me"], ["thanks", "a", "lot"],
+    ]
+    static let trailingPunctuation = "?!.,"
+
+    /// Strips "please", "can you", "could you please"…; returns whether it was a question form.
+    static func stripLeading(_ words: inout [String]) -> Bool {
+        var question = false
+        var changed = true
+        while changed, !words.isEmpty {
+            changed = false
+            let first = words[0].lowercased().trimmingTrailing(",")
+            if leadingPlease.contains(first), words.count > 1 {
+                words.removeFirst()
+                changed = true
+                continue
+            }
+            for opener in questionOpeners where words.count > opener.count {
+                let head = words.prefix(opener.count).map { $0.lowercased().trimmingTrailing(",") }
+                if head == opener {
+                    words.removeFirst(opener.count)
+                    question = true
+                    changed = true
+                    break
+                }
+            }
+        }
+        return question
+    }
+
+    /// Strips trailing "please", "thanks", "?", "!", "." (repeatedly: "now please!!").
+    static func stripTrailing(_ words: inout [String]) {
+        var changed = true
+        while changed, !words.isEmpty {
+            changed = false
+            let last = words[words.count - 1]
+            let trimmed = last.trimmingTrailing(trailingPunctuation)
+            if trimmed != last {
+                changed = true
+                if trimmed.isEmpty { words.removeLast() } else { words[words.count - 1] = trimmed }
+                continue
+            }
+            for phrase in trailingWords where words.count > phrase.count {
+                let tail = words.suffix(phrase.count).map { $0.lowercased() }
+                if tail == phrase {
+                    words.removeLast(phrase.count)
+                    changed = true
+                    break
+                }
+            }
+        }
+    }
+}

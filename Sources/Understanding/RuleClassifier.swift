@@ -1,0 +1,56 @@
+import ChatOpsConfig
+import ChatOpsCore
+import RuleEngine
+
+/// Text in, validated command out, by rules alone: screen the message, try the rules in
+/// priority order, and take the first match whose slots validate.
+public struct RuleClassifier: Sendable {
+    public let rules: RuleSet
+    public let screen: MessageScreen
+    public let normalizer: SlotNormalizer
+    let mutationGuard = MutationGuard()
+
+    public init(rules: RuleSet, screen: MessageScreen, normalizer: SlotNormalizer) {
+        self.rules = rules
+        self.screen = screen
+        self.normalizer = normalizer
+    }
+
+    public init(rules: RuleSet, configuration: ChatOpsConfiguration) {
+        self.init(rules: rules, screen: MessageScreen(botNames: configuration.botNames),
+                  normalizer: SlotNormalizer(catalog: configuration.catalog, defaults: configuration.defaults))
+    }
+
+    /// Classifies with a matcher made for this call; prefer `classify(_:context:matcher:)` in loops.
+    public func classify(_ text: String, context: MessageContext = .init()) -> UnderstandingResult {
+        classify(text, context: context, matcher: rules.makeMatcher())
+    }
+
+    public func classify(_ text: String, context: MessageContext, matcher: RuleMatcher) -> UnderstandingResult {
+        let screened: ScreenedText
+        switch screen.screen(text, addressedByPlatform: context.isAddressedByPlatform) {
+        case .success(let s): screened = s
+        case .failure(let rejection):
+            return .notUnderstood(reason: rejection == .empty ? nil : rejection.description)
+        }
+        var firstRefusal: String?
+        var result: UnderstandingResult?
+        let limitErrors = matcher.forEachMatch(in: screened.body) { match in
+            switch normalizer.normalize(match.captures, intent: match.intent, channel: context.channel) {
+            case .failure(let problem):
+                if firstRefusal == nil { firstRefusal = problem.message }
+                return true
+            case .success(let slots):
+                if let refusal = mutationGuard.refusal(for: match.intent, text: screened) {
+                    if firstRefusal == nil { firstRefusal = refusal }
+                    return true
+                }
+                result = .understood(ParsedCommand(intent: match.intent, slots: slots, source: .rule, ruleID: match.ruleID))
+                return false
+            }
+        }
+        if let result { return result }
+        if firstRefusal == nil, let limit = limitErrors.first { firstRefusal = limit.description }
+        return .notUnderstood(reason: firstRefusal)
+    }
+}

@@ -1,0 +1,148 @@
+import ChatOpsConfig
+import ChatOpsCore
+import Foundation
+
+/// Validates raw captures against strict shapes and the configuration's catalog, and turns them
+/// into typed, canonical values. Anything not plainly valid is refused.
+public struct SlotNormalizer: Sendable {
+    public let catalog: Catalog
+    public let defaults: Defaults
+
+    public init(catalog: Catalog, defaults: Defaults) {
+        self.catalog = catalog
+        self.defaults = defaults
+    }
+
+    /// Normalises every captured slot, fills `app`/`model` from the defaults, and checks that
+    /// the intent's required slots are there.
+    public func normalize(_ raw: [String: String], intent: Intent, channel: String?) -> Result<[String: SlotValue], SlotProblem> {
+        var out: [String: SlotValue] = [:]
+        for spec in intent.slots {
+            guard let text = raw[spec.name] else { continue }
+            switch value(text, for: spec, raw: raw) {
+            case .success(let v): out[spec.name] = v
+            case .failure(let problem): return .failure(problem)
+            }
+        }
+        fillDefaults(&out, intent: intent, channel: channel)
+        if let missing = intent.slots.first(where: { $0.isRequired && out[$0.name] == nil }) {
+            return .failure(SlotProblem(slot: missing.name, message: "'\(intent.rawValue)' needs \(Self.describe(missing))"))
+        }
+        return .success(out)
+    }
+
+    func fillDefaults(_ slots: inout [String: SlotValue], intent: Intent, channel: String?) {
+        guard let app = defaults.app(forChannel: channel) else { return }
+        if intent.slot(named: "app") != nil, slots["app"] == nil { slots["app"] = .string(app) }
+        if intent.slot(named: "model") != nil, slots["model"] == nil, catalog.model(named: app) != nil {
+            slots["model"] = .string(app)
+        }
+    }
+
+    func value(_ text: String, for spec: SlotSpec, raw: [String: String]) -> Result<SlotValue, SlotProblem> {
+        let name = spec.name
+        switch spec.kind {
+        case .environment:
+            guard SlotShapes.isIdentifier(text), let env = catalog.environment(named: text) else {
+                return .failure(.init(slot: name, message: "unknown environment '\(text)'; known environments: "
+                                      + catalog.environmentNames.joined(separator: ", ")))
+            }
+            return .success(.string(env.name))
+        case .app:
+            guard SlotShapes.isIdentifier(text), let app = catalog.app(named: text) else {
+                return .failure(.init(slot: name, message: "unknown app '\(text)'; known apps: "
+                                      + catalog.appNames.joined(separator: ", ")))
+            }
+            return .success(.string(app.name))
+        case .model:
+            guard SlotShapes.isIdentifier(text), let app = catalog.model(named: text) else {
+                return .failure(.init(slot: name, message: "unknown model '\(text)'; known models: "
+                                      + catalog.modelNames.joined(separator: ", ")))
+            }
+            return .success(.string(app.name))
+        case .version:
+            guard SlotShapes.isVersion(text) else {
+                return .failure(.init(slot: name, message: "'\(text)' is not a version (write it like v2.3 or 2.3.1)"))
+            }
+            return .success(.string(text))
+        case .integer:
+            return integer(text, slot: name)
+        case .runID:
+            guard let id = SlotShapes.runID(text) else {
+                return .failure(.init(slot: name, message: "'\(text)' is not a CI run id (the number in …/actions/runs/NUMBER)"))
+            }
+            return .success(.string(id))
+        case .numbers:
+            return numbers(text, slot: name, model: raw["model"])
+        case .text:
+            guard let clean = SlotShapes.freeText(text) else {
+                return .failure(.init(slot: name, message: "the \(name) holds characters a command never needs "
+                                      + "(; | & $ < > \\ or control characters): rephrase it"))
+            }
+            return .success(.string(clean))
+        case .keyword:
+            return keyword(text, slot: name)
+        }
+    }
+
+    static let integerBounds: [String: ClosedRange<Int>] = ["replicas": 0...100, "lines": 1...5000, "request": 1...999_999_999]
+
+    func integer(_ text: String, slot: String) -> Result<SlotValue, SlotProblem> {
+        let digits = text.hasPrefix("#") ? String(text.dropFirst()) : text
+        guard SlotShapes.isDigits(digits, max: 9), let n = Int(digits) else {
+            return .failure(.init(slot: slot, message: "'\(text)' is not a whole number"))
+        }
+        if let bounds = Self.integerBounds[slot], !bounds.contains(n) {
+            return .failure(.init(slot: slot, message: "\(slot) must be between \(bounds.lowerBound) and \(bounds.upperBound), not \(n)"))
+        }
+        return .success(.integer(n))
+    }
+
+    func numbers(_ text: String, slot: String, model: String?) -> Result<SlotValue, SlotProblem> {
+        guard let xs = SlotShapes.numberList(text) else {
+            return .failure(.init(slot: slot, message: "'\(text)' is not a list of numbers (write them like 5.1 3.5 1.4 0.2)"))
+        }
+        let modelName = model ?? defaults.app
+        if let app = modelName.flatMap(catalog.model(named:)), let features = app.model?.features, !features.isEmpty,
+           features.count != xs.count {
+            return .failure(.init(slot: slot, message: "\(app.name) takes \(features.count) features "
+                                  + "(\(features.joined(separator: ", "))); got \(xs.count)"))
+        }
+        return .success(.numbers(xs))
+    }
+
+    static let stateSynonyms = ["open": "open", "active": "open", "firing": "open", "ongoing": "open", "current": "open",
+                                "acknowledged": "acknowledged", "acked": "acknowledged", "ack": "acknowledged",
+                                "resolved": "resolved", "closed": "resolved", "all": "all"]
+
+    func keyword(_ text: String, slot: String) -> Result<SlotValue, SlotProblem> {
+        let word = text.lowercased()
+        if slot == "state" {
+            guard let state = Self.stateSynonyms[word] else {
+                return .failure(.init(slot: slot, message: "unknown incident state '\(text)'; use one of: "
+                                      + IntentCatalog.incidentStates.joined(separator: ", ")))
+            }
+            return .success(.string(state))
+        }
+        let topic = Intent(rawValue: word)?.rawValue ?? Self.topicSynonyms[word] ?? word
+        guard IntentCatalog.helpTopics.contains(topic) else {
+            return .failure(.init(slot: slot, message: "no help on '\(text)'; topics: " + IntentCatalog.helpTopics.joined(separator: ", ")))
+        }
+        return .success(.string(topic))
+    }
+
+    static let topicSynonyms = ["deploys": "deploy", "deployment": "deploy", "deployments": "deploy", "rollbacks": "rollback",
+                                "logging": "logs", "log": "logs", "scaling": "scale", "approval": "approvals",
+                                "predictions": "predict", "prediction": "predict", "incident": "incidents",
+                                "environment": "environments", "envs": "environments", "app": "apps", "rule": "rules"]
+
+    static func describe(_ spec: SlotSpec) -> String {
+        switch spec.kind {
+        case .environment: return "an environment (\(spec.name))"
+        case .version: return "a version (like v2.3)"
+        case .integer: return "a number (\(spec.name))"
+        case .numbers: return "the feature values (numbers)"
+        default: return "a \(spec.name)"
+        }
+    }
+}
