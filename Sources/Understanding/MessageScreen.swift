@@ -16,7 +16,7 @@ public struct MessageScreen: Sendable {
     }
 
     public func screen(_ raw: String, addressedByPlatform: Bool = false) -> Result<ScreenedText, ScreenRejection> {
-        let text = Self.decodeSlackEntities(raw)
+        let text = Self.straightenQuotes(Self.decodeSlackEntities(raw))
         if text.utf8.count > maxBytes { return .failure(.tooLong(bytes: text.utf8.count, limit: maxBytes)) }
         if let rejection = CharacterScreen.check(text) { return .failure(rejection) }
         var lines: [Substring] = []
@@ -46,6 +46,18 @@ public struct MessageScreen: Sendable {
     /// Splits on any run of whitespace (Unicode spaces included).
     static func words(of line: Substring) -> [String] {
         line.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+    }
+
+    /// Phones and Slack turn ' and " into curly quotes; commands are written with straight ones.
+    static func straightenQuotes(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { (0x2018...0x201F).contains($0.value) }) else { return s }
+        return String(String.UnicodeScalarView(s.unicodeScalars.map { scalar in
+            switch scalar.value {
+            case 0x2018, 0x2019, 0x201A, 0x201B: return "'"
+            case 0x201C, 0x201D, 0x201E, 0x201F: return "\""
+            default: return scalar
+            }
+        }))
     }
 
     /// Slack escapes `&`, `<` and `>` in message text.

@@ -1,4 +1,5 @@
 import ChatOpsCore
+import Foundation
 import RuleEngine
 
 /// The last check before a text becomes a mutating command: it must not be conditional or
@@ -16,14 +17,20 @@ struct MutationGuard: Sendable {
         return try! CompiledPattern(pattern, options: [.utf, .unicodeProperties, .caseInsensitive])
     }()
 
-    func refusal(for intent: Intent, text: ScreenedText) -> String? {
+    /// - Parameter freeText: slot values that are the user's own words (a deny or freeze reason);
+    ///   they explain the command rather than condition it, so they are not checked.
+    func refusal(for intent: Intent, text: ScreenedText, freeText: [String] = []) -> String? {
         guard intent.isMutating else { return nil }
         if text.isPoliteQuestion && !text.isAddressed {
             return "a question is not a command: address the bot (@chatops …) or state the command"
         }
         let matcher = PatternMatcher(maxCaptureCount: Self.conditionalOrScheduled.captureCount)
+        var command = text.body
+        for words in freeText where !words.isEmpty {
+            if let range = command.range(of: words, options: [.caseInsensitive, .backwards]) { command.removeSubrange(range) }
+        }
         let scheduled: Bool
-        do { scheduled = try matcher.captures(of: Self.conditionalOrScheduled, in: text.body) != nil } catch {
+        do { scheduled = try matcher.captures(of: Self.conditionalOrScheduled, in: command) != nil } catch {
             scheduled = true  // could not tell: refuse rather than guess
         }
         return scheduled ? "conditional or scheduled commands are not run: send the command when it should happen" : nil

@@ -6,7 +6,7 @@ enum Politeness {
     ]
     static let trailingWords: [[String]] = [
         ["please"], ["pls"], ["plz"], ["thanks"], ["thank", "you"], ["thx"], ["ty"], ["asap"], ["now"],
-        ["for", "me"], ["thanks", "a", "lot"],
+        ["for", "me"], ["thanks", "a", "lot"], ["right", "now"],
     ]
     static let trailingPunctuation = "?!.,"
 

@@ -41,7 +41,7 @@ public struct RuleClassifier: Sendable {
                 if firstRefusal == nil { firstRefusal = problem.message }
                 return true
             case .success(let slots):
-                if let refusal = mutationGuard.refusal(for: match.intent, text: screened) {
+                if let refusal = mutationGuard.refusal(for: match.intent, text: screened, freeText: Self.freeText(slots, of: match.intent)) {
                     if firstRefusal == nil { firstRefusal = refusal }
                     return true
                 }
@@ -52,5 +52,9 @@ public struct RuleClassifier: Sendable {
         if let result { return result }
         if firstRefusal == nil, let limit = limitErrors.first { firstRefusal = limit.description }
         return .notUnderstood(reason: firstRefusal)
+    }
+
+    static func freeText(_ slots: [String: SlotValue], of intent: Intent) -> [String] {
+        intent.slots.filter { $0.kind == .text }.compactMap { slots[$0.name]?.stringValue }
     }
 }
