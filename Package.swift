@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "ChatOpsTestSupport", dependencies: ["ChatOpsCore"]),
         .executableTarget(
             name: "RuleMatchBenchmark",
-            dependencies: ["RuleEngine"],
+            dependencies: ["RuleEngine", "ChatOpsConfig", "Understanding"],
             path: "Benchmarks/RuleMatch"
         ),
         .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "ChatOpsTestSupport"]),

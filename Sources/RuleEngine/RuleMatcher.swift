@@ -19,26 +19,24 @@ public final class RuleMatcher {
         var text = text
         text.makeContiguousUTF8()
         return text.utf8.withContiguousStorageIfAvailable { buffer in
-            var errors: [RuleMatchError] = []
-            let rules = ruleSet.rules
-            var index = startRule
-            while index < rules.count {
-                let rule = rules[index]
-                for pattern in rule.patterns {
+            ruleSet.table.withUnsafeBufferPointer { table in
+                var errors: [RuleMatchError] = []
+                var skipRule = -1  // a rule already reported: its other patterns are not tried
+                for entry in table where entry.ruleIndex >= startRule && entry.ruleIndex != skipRule {
                     let matched: Bool
-                    do throws(MatchFailure) { matched = try matcher.matches(pattern, in: buffer) } catch {
-                        errors.append(RuleMatchError(ruleID: rule.id, failure: error))
+                    do throws(MatchFailure) { matched = try matcher.matches(code: entry.code, in: buffer) } catch {
+                        errors.append(RuleMatchError(ruleID: ruleSet.rules[entry.ruleIndex].id, failure: error))
                         continue
                     }
                     guard matched else { continue }
-                    let match = RuleMatch(ruleIndex: index, ruleID: rule.id, intent: rule.intent,
-                                          captures: captures(of: pattern, in: buffer, constants: rule.constants))
+                    let rule = ruleSet.rules[entry.ruleIndex]
+                    let match = RuleMatch(ruleIndex: entry.ruleIndex, ruleID: rule.id, intent: rule.intent,
+                                          captures: captures(of: rule.patterns[entry.patternIndex], in: buffer, constants: rule.constants))
                     if !body(match) { return errors }
-                    break
+                    skipRule = entry.ruleIndex
                 }
-                index += 1
+                return errors
             }
-            return errors
         } ?? []
     }
 

@@ -6,10 +6,16 @@ public struct RuleSet: Sendable {
     public let rules: [Rule]
     /// The largest capture count of any pattern: the size of a matcher's match data.
     public let maxCaptureCount: Int
+    /// Every pattern in priority order with its rule's index: the matcher's hot loop walks this
+    /// flat table, so trying a rule touches no reference counts.
+    let table: [PatternEntry]
 
     public init(rules: [Rule]) {
         self.rules = rules
         maxCaptureCount = rules.flatMap(\.patterns).map(\.captureCount).max() ?? 0
+        table = rules.enumerated().flatMap { index, rule in
+            rule.patterns.enumerated().map { PatternEntry(code: $1.code, ruleIndex: index, patternIndex: $0) }
+        }
     }
 
     public func makeMatcher(limits: MatchLimits = .default) -> RuleMatcher {
@@ -17,6 +23,13 @@ public struct RuleSet: Sendable {
     }
 
     public func rule(id: String) -> Rule? { rules.first { $0.id == id } }
+}
+
+struct PatternEntry: @unchecked Sendable {
+    /// Owned by the `CompiledPattern` in `rules`, which lives as long as the set.
+    let code: OpaquePointer
+    let ruleIndex: Int
+    let patternIndex: Int
 }
 
 /// A rule that matched a text, with the raw text of each named group that took part.

@@ -38,9 +38,10 @@ public struct MessageScreen: Sendable {
         case .none: break
         }
         let polite = Politeness.stripLeading(&words)
-        Politeness.stripTrailing(&words)
+        let questionMark = Politeness.stripTrailing(&words)
         guard !words.isEmpty else { return .failure(.empty) }
-        return .success(ScreenedText(body: words.joined(separator: " "), isAddressed: addressed, isPoliteQuestion: polite))
+        return .success(ScreenedText(body: words.joined(separator: " "), isAddressed: addressed,
+                                     isPoliteQuestion: polite, endsWithQuestionMark: questionMark))
     }
 
     /// Splits on any run of whitespace (Unicode spaces included).

@@ -3,8 +3,8 @@ import Foundation
 import RuleEngine
 
 /// The last check before a text becomes a mutating command: it must not be conditional or
-/// scheduled ("if staging is green…", "…tomorrow at 9"), and a polite question ("can you
-/// restart…") counts only when it was addressed to the bot. Defence in depth: rules are
+/// scheduled ("if staging is green…", "…tomorrow at 9"), and a question ("can you restart…",
+/// "deploy v2.4 to prod?") counts only when it was addressed to the bot. Defence in depth: rules are
 /// anchored and should not match such texts anyway.
 struct MutationGuard: Sendable {
     private static let conditionalOrScheduled: CompiledPattern = {
@@ -21,7 +21,7 @@ struct MutationGuard: Sendable {
     ///   they explain the command rather than condition it, so they are not checked.
     func refusal(for intent: Intent, text: ScreenedText, freeText: [String] = []) -> String? {
         guard intent.isMutating else { return nil }
-        if text.isPoliteQuestion && !text.isAddressed {
+        if (text.isPoliteQuestion || text.endsWithQuestionMark) && !text.isAddressed {
             return "a question is not a command: address the bot (@chatops …) or state the command"
         }
         let matcher = PatternMatcher(maxCaptureCount: Self.conditionalOrScheduled.captureCount)

@@ -4,10 +4,11 @@ enum Politeness {
     static let questionOpeners: [[String]] = [
         ["can", "you"], ["could", "you"], ["would", "you"], ["will", "you"], ["can", "u"], ["could", "u"],
     ]
+    /// Longest first, so "right now" goes whole rather than leaving "right".
     static let trailingWords: [[String]] = [
         ["please"], ["pls"], ["plz"], ["thanks"], ["thank", "you"], ["thx"], ["ty"], ["asap"], ["now"],
         ["for", "me"], ["thanks", "a", "lot"], ["right", "now"],
-    ]
+    ].sorted { $0.count > $1.count }
     static let trailingPunctuation = "?!.,"
 
     /// Strips "please", "can you", "could you please"…; returns whether it was a question form.
@@ -36,13 +37,17 @@ enum Politeness {
     }
 
     /// Strips trailing "please", "thanks", "?", "!", "." (repeatedly: "now please!!").
-    static func stripTrailing(_ words: inout [String]) {
+    /// - Returns: whether a question mark was among what it stripped.
+    @discardableResult
+    static func stripTrailing(_ words: inout [String]) -> Bool {
+        var question = false
         var changed = true
         while changed, !words.isEmpty {
             changed = false
             let last = words[words.count - 1]
             let trimmed = last.trimmingTrailing(trailingPunctuation)
             if trimmed != last {
+                if last.dropFirst(trimmed.count).contains("?") { question = true }
                 changed = true
                 if trimmed.isEmpty { words.removeLast() } else { words[words.count - 1] = trimmed }
                 continue
@@ -56,5 +61,6 @@ enum Politeness {
                 }
             }
         }
+        return question
     }
 }

@@ -7,6 +7,9 @@ public struct ScreenedText: Sendable, Hashable {
     public let isAddressed: Bool
     /// It was phrased as a question to someone ("can you …", "could you …").
     public let isPoliteQuestion: Bool
+    /// It ended with "?": fine for a question to the bot ("how is iris doing?"), but a mutation
+    /// asked that way without addressing the bot is a question to people ("deploy v2.4 to prod?").
+    public let endsWithQuestionMark: Bool
 }
 
 /// Why a message is not looked at as a command at all. Each says what to do instead.

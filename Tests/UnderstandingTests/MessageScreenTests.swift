@@ -31,6 +31,7 @@ struct MessageScreenTests {
         ("can you restart iris in staging?", "restart iris in staging"),
         ("could you please restart iris", "restart iris"),
         ("what\u{2019}s wrong with iris", "what's wrong with iris"),
+        ("restart iris in prod right now", "restart iris in prod"),
     ])
     func reducesToTheCommand(input: String, expected: String) {
         #expect(body(input) == expected)

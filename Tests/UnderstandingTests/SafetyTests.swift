@@ -90,6 +90,14 @@ struct SafetyTests {
         #expect(classifier.classify("can you restart iris in staging?", context: .init(isAddressedByPlatform: true)).command?.intent == .restart)
     }
 
+    @Test func aMutationEndingInAQuestionMarkNeedsAddressing() {
+        #expect(classifier.classify("deploy v2.4 to prod?").command == nil)
+        #expect(classifier.classify("rollback prod?").command == nil)
+        #expect(classifier.classify("@chatops deploy v2.4 to prod?").command?.intent == .deploy)
+        #expect(classifier.classify("/deploy iris v2.4 prod?").command?.intent == .deploy)
+        #expect(classifier.classify("how is iris doing?").command?.intent == .status)
+    }
+
     @Test func readOnlyPoliteQuestionsAreFine() {
         #expect(classifier.classify("can you show iris logs in prod?").command?.intent == .logs)
     }
