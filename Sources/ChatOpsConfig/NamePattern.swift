@@ -1,20 +1,15 @@
-/// The shape of names in the catalog: lower-case ASCII letters, digits and dashes, starting with a letter.
+import ChatOpsCore
+
+/// The shape of names in the catalog.
 enum NamePattern {
+    /// Lower-case ASCII letters, digits and dashes, starting with a letter.
     static func isIdentifier(_ s: String, maxLength: Int = 63) -> Bool {
-        guard let first = s.utf8.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first),
-              s.utf8.count <= maxLength else { return false }
-        return s.utf8.allSatisfy { b in
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b)
-                || b == UInt8(ascii: "-")
-        }
+        ASCIIName.isIdentifier(s, maxLength: maxLength, lowercaseOnly: true)
     }
 
     /// A Kubernetes namespace or label value: a DNS label.
     static func isDNSLabel(_ s: String) -> Bool {
         guard !s.isEmpty, s.utf8.count <= 63, s.first != "-", s.last != "-" else { return false }
-        return s.utf8.allSatisfy { b in
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(b) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b)
-                || b == UInt8(ascii: "-")
-        }
+        return s.utf8.allSatisfy { ASCIIName.isLowercaseLetter($0) || ASCIIName.isDigit($0) || $0 == UInt8(ascii: "-") }
     }
 }

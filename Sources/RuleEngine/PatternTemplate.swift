@@ -1,3 +1,5 @@
+import Foundation
+
 /// Expands `{{name}}` references to the rule files' `definitions` (which may use each other).
 struct PatternTemplate {
     let definitions: [String: String]
@@ -26,14 +28,4 @@ struct PatternTemplate {
         }
         return out + rest
     }
-}
-
-extension Substring {
-    func trimmingCharacters(in set: Set<Character>) -> String {
-        String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
-    }
-}
-
-extension Set where Element == Character {
-    static let whitespaces: Set<Character> = [" ", "\t"]
 }

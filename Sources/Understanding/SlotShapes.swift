@@ -1,15 +1,13 @@
+import ChatOpsCore
 import Foundation
 
 /// Strict, ASCII-only shapes for slot values. Look-alike Unicode never passes.
 enum SlotShapes {
-    static func isASCIILetter(_ b: UInt8) -> Bool { (65...90).contains(b) || (97...122).contains(b) }
-    static func isASCIIDigit(_ b: UInt8) -> Bool { (48...57).contains(b) }
+    static func isASCIILetter(_ b: UInt8) -> Bool { ASCIIName.isLetter(b) }
+    static func isASCIIDigit(_ b: UInt8) -> Bool { ASCIIName.isDigit(b) }
 
-    /// Letters, digits and dashes, starting with a letter: app, model and environment names.
-    static func isIdentifier(_ s: String) -> Bool {
-        guard let first = s.utf8.first, isASCIILetter(first), s.utf8.count <= 63 else { return false }
-        return s.utf8.allSatisfy { isASCIILetter($0) || isASCIIDigit($0) || $0 == UInt8(ascii: "-") }
-    }
+    /// Letters, digits and dashes, starting with a letter: app, model and environment names as typed.
+    static func isIdentifier(_ s: String) -> Bool { ASCIIName.isIdentifier(s) }
 
     static func isDigits(_ s: String, max: Int) -> Bool {
         !s.isEmpty && s.utf8.count <= max && s.utf8.allSatisfy(isASCIIDigit)
