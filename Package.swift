@@ -29,6 +29,8 @@ let package = Package(
         .target(name: "ChatOpsConfig", dependencies: ["ChatOpsCore", "YAMLSupport"]),
         // Text in, validated command out: message screening, rules, slot validation.
         .target(name: "Understanding", dependencies: ["ChatOpsCore", "RuleEngine", "ChatOpsConfig"]),
+        // Requests and their lifecycle, policy decisions: pure values, no I/O.
+        .target(name: "Approvals", dependencies: ["ChatOpsCore"]),
         // The `chatops` subcommands, as a library so tests can drive them.
         .target(
             name: "ChatOpsCommands",
@@ -50,6 +52,7 @@ let package = Package(
             name: "UnderstandingTests",
             dependencies: ["Understanding", "RuleEngine", "ChatOpsConfig", "ChatOpsTestSupport"]
         ),
+        .testTarget(name: "ApprovalsTests", dependencies: ["Approvals"]),
         .testTarget(
             name: "ChatOpsCommandsTests",
             dependencies: ["ChatOpsCommands", "ChatOpsTestSupport"]
