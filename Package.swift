@@ -40,7 +40,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "ChatOpsCLI", dependencies: ["ChatOpsCommands"]),
-        .target(name: "ChatOpsTestSupport", dependencies: ["ChatOpsCore"]),
+        .target(name: "ChatOpsTestSupport"),
         .executableTarget(
             name: "RuleMatchBenchmark",
             dependencies: ["RuleEngine", "ChatOpsConfig", "Understanding"],

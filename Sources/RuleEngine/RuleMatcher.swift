@@ -14,15 +14,14 @@ public final class RuleMatcher {
     /// Every rule that matches `text`, in priority order (at most one entry per rule: its first
     /// matching pattern), and the rules that hit a match limit on it.
     /// `body` returns false to stop early (the caller found what it needed).
-    public func forEachMatch(in text: String, from startRule: Int = 0,
-                             _ body: (RuleMatch) -> Bool) -> [RuleMatchError] {
+    public func forEachMatch(in text: String, _ body: (RuleMatch) -> Bool) -> [RuleMatchError] {
         var text = text
         text.makeContiguousUTF8()
         return text.utf8.withContiguousStorageIfAvailable { buffer in
             ruleSet.table.withUnsafeBufferPointer { table in
                 var errors: [RuleMatchError] = []
                 var skipRule = -1  // a rule already reported: its other patterns are not tried
-                for entry in table where entry.ruleIndex >= startRule && entry.ruleIndex != skipRule {
+                for entry in table where entry.ruleIndex != skipRule {
                     let matched: Bool
                     do throws(MatchFailure) { matched = try matcher.matches(code: entry.code, in: buffer) } catch {
                         errors.append(RuleMatchError(ruleID: ruleSet.rules[entry.ruleIndex].id, failure: error))

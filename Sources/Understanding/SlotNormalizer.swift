@@ -43,19 +43,19 @@ public struct SlotNormalizer: Sendable {
         let name = spec.name
         switch spec.kind {
         case .environment:
-            guard SlotShapes.isIdentifier(text), let env = catalog.environment(named: text) else {
+            guard ASCIIName.isIdentifier(text), let env = catalog.environment(named: text) else {
                 return .failure(.init(slot: name, message: "unknown environment '\(text)'; known environments: "
                                       + catalog.environmentNames.joined(separator: ", ")))
             }
             return .success(.string(env.name))
         case .app:
-            guard SlotShapes.isIdentifier(text), let app = catalog.app(named: text) else {
+            guard ASCIIName.isIdentifier(text), let app = catalog.app(named: text) else {
                 return .failure(.init(slot: name, message: "unknown app '\(text)'; known apps: "
                                       + catalog.appNames.joined(separator: ", ")))
             }
             return .success(.string(app.name))
         case .model:
-            guard SlotShapes.isIdentifier(text), let app = catalog.model(named: text) else {
+            guard ASCIIName.isIdentifier(text), let app = catalog.model(named: text) else {
                 return .failure(.init(slot: name, message: "unknown model '\(text)'; known models: "
                                       + catalog.modelNames.joined(separator: ", ")))
             }

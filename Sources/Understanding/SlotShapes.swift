@@ -3,14 +3,8 @@ import Foundation
 
 /// Strict, ASCII-only shapes for slot values. Look-alike Unicode never passes.
 enum SlotShapes {
-    static func isASCIILetter(_ b: UInt8) -> Bool { ASCIIName.isLetter(b) }
-    static func isASCIIDigit(_ b: UInt8) -> Bool { ASCIIName.isDigit(b) }
-
-    /// Letters, digits and dashes, starting with a letter: app, model and environment names as typed.
-    static func isIdentifier(_ s: String) -> Bool { ASCIIName.isIdentifier(s) }
-
     static func isDigits(_ s: String, max: Int) -> Bool {
-        !s.isEmpty && s.utf8.count <= max && s.utf8.allSatisfy(isASCIIDigit)
+        !s.isEmpty && s.utf8.count <= max && s.utf8.allSatisfy(ASCIIName.isDigit)
     }
 
     /// `v2.3`, `2.3.1`, `v1.4.0-rc.1`, `1.2.3+build.5`: at most four numeric parts.
@@ -22,7 +16,7 @@ enum SlotShapes {
             suffix = rest[rest.index(after: cut)...]
             rest = rest[..<cut]
             guard !suffix.isEmpty, suffix.utf8.count <= 40,
-                  suffix.utf8.allSatisfy({ isASCIILetter($0) || isASCIIDigit($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") })
+                  suffix.utf8.allSatisfy({ ASCIIName.isLetter($0) || ASCIIName.isDigit($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") })
             else { return false }
         }
         let parts = rest.split(separator: ".", omittingEmptySubsequences: false)
@@ -58,7 +52,7 @@ enum SlotShapes {
     static func isDecimal(_ t: Substring) -> Bool {
         var digits = 0, dots = 0
         for (i, b) in t.utf8.enumerated() {
-            if isASCIIDigit(b) { digits += 1 } else if b == UInt8(ascii: ".") { dots += 1 }
+            if ASCIIName.isDigit(b) { digits += 1 } else if b == UInt8(ascii: ".") { dots += 1 }
             else if (b == UInt8(ascii: "-") || b == UInt8(ascii: "+")) && i == 0 { continue }
             else { return false }
         }

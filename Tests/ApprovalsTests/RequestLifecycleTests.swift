@@ -1,4 +1,5 @@
 import Approvals
+import Foundation
 import Testing
 
 @Suite("Request lifecycle")
@@ -57,11 +58,5 @@ struct RequestLifecycleTests {
             "received", "awaiting_approval", "approved", "executing", "succeeded", "failed", "denied", "expired",
             "cancelled", "interrupted",
         ])
-    }
-}
-
-extension String {
-    func replacingOccurrences(of a: String, with b: String) -> String {
-        split(separator: Character(a), omittingEmptySubsequences: false).joined(separator: b)
     }
 }
