@@ -11,6 +11,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
         // PCRE2 (8-bit) from the system: `apt-get install libpcre2-dev`.
@@ -30,17 +34,26 @@ let package = Package(
         // Text in, validated command out: message screening, rules, slot validation.
         .target(name: "Understanding", dependencies: ["ChatOpsCore", "RuleEngine", "ChatOpsConfig"]),
         // Requests and their lifecycle, policy decisions: pure values, no I/O.
-        .target(name: "Approvals", dependencies: ["ChatOpsCore"]),
+        .target(name: "Approvals", dependencies: ["ChatOpsCore", "YAMLSupport", "ChatOpsConfig"]),
+        // The SQLite store (GRDB): requests, approvals, transitions, deliveries, freezes, audit chain.
+        .target(
+            name: "RequestStore",
+            dependencies: [
+                "ChatOpsCore", "Approvals",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The `chatops` subcommands, as a library so tests can drive them.
         .target(
             name: "ChatOpsCommands",
             dependencies: [
-                "ChatOpsCore", "RuleEngine", "ChatOpsConfig", "Understanding",
+                "ChatOpsCore", "RuleEngine", "ChatOpsConfig", "Understanding", "Approvals", "RequestStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "ChatOpsCLI", dependencies: ["ChatOpsCommands"]),
-        .target(name: "ChatOpsTestSupport"),
+        .target(name: "ChatOpsTestSupport", dependencies: ["ChatOpsCore"]),
         .executableTarget(
             name: "RuleMatchBenchmark",
             dependencies: ["RuleEngine", "ChatOpsConfig", "Understanding"],
@@ -52,7 +65,8 @@ let package = Package(
             name: "UnderstandingTests",
             dependencies: ["Understanding", "RuleEngine", "ChatOpsConfig", "ChatOpsTestSupport"]
         ),
-        .testTarget(name: "ApprovalsTests", dependencies: ["Approvals"]),
+        .testTarget(name: "ApprovalsTests", dependencies: ["Approvals", "ChatOpsConfig", "ChatOpsTestSupport"]),
+        .testTarget(name: "RequestStoreTests", dependencies: ["RequestStore", "Approvals", "ChatOpsCore", "ChatOpsTestSupport"]),
         .testTarget(
             name: "ChatOpsCommandsTests",
             dependencies: ["ChatOpsCommands", "ChatOpsTestSupport"]

@@ -17,22 +17,21 @@ public struct PolicyEngine: Sendable {
         self.protectedEnvironments = protectedEnvironments
     }
 
-    /// The groups `identity` belongs to (`*` groups included for a known user).
-    public func groups(of identity: String, isKnown: Bool) -> Set<String> {
-        Set(policy.groups.filter { $0.value.contains(identity) || (isKnown && $0.value.contains("*")) }.keys)
+    /// The groups `principal` belongs to (`*` groups included for a known user).
+    public func groups(of principal: Principal) -> Set<String> {
+        Set(policy.groups.filter { !$0.value.isDisjoint(with: principal.memberships) || (principal.isKnown && $0.value.contains("*")) }.keys)
     }
 
-    public func decide(_ intent: Intent, env: String?, requester: String, requesterIsKnown: Bool) -> PolicyDecision {
-        if !requesterIsKnown && intent != .help && (intent.isMutating || !policy.unknownUsersMayRead) {
+    public func decide(_ intent: Intent, env: String?, requester: Principal) -> PolicyDecision {
+        if !requester.isKnown && intent != .help && (intent.isMutating || !policy.unknownUsersMayRead) {
             return .refused(reason: "you are not in this bot's configuration; ask an admin to map your user to an identity")
         }
-        if intent == .freeze || intent == .unfreeze, let group = policy.freezeGroup,
-           !groups(of: requester, isKnown: requesterIsKnown).contains(group) {
+        if intent == .freeze || intent == .unfreeze, let group = policy.freezeGroup, !groups(of: requester).contains(group) {
             return .refused(reason: "only members of '\(group)' may \(intent.rawValue) environments")
         }
         let rule = policy.rules.first { $0.covers(intent, env: env) }
-        if let allowed = rule?.requesters, !allowed.contains(where: groups(of: requester, isKnown: requesterIsKnown).contains) {
-            return .refused(reason: "\(requester) may not \(intent.rawValue)\(env.map { " in \($0)" } ?? ""); "
+        if let allowed = rule?.requesters, !allowed.contains(where: groups(of: requester).contains) {
+            return .refused(reason: "\(requester.name) may not \(intent.rawValue)\(env.map { " in \($0)" } ?? ""); "
                             + "allowed groups: \(allowed.joined(separator: ", "))")
         }
         guard intent.isMutating, intent != .approve, intent != .deny else { return .allowed }
@@ -45,10 +44,10 @@ public struct PolicyEngine: Sendable {
     }
 
     /// Whether `approver` may approve or deny a request of `requester` that needs `approvers`.
-    public func mayDecide(approver: String, approverIsKnown: Bool, requester: String, approvers: String?) -> Result<Void, ApprovalRefusal> {
-        guard approver != requester else { return .failure(.ownRequest) }
-        guard approverIsKnown else { return .failure(.unknownUser) }
-        if let group = approvers, !groups(of: approver, isKnown: true).contains(group) {
+    public func mayDecide(approver: Principal, requester: String, approvers: String?) -> Result<Void, ApprovalRefusal> {
+        guard approver.name != requester else { return .failure(.ownRequest) }
+        guard approver.isKnown else { return .failure(.unknownUser) }
+        if let group = approvers, !groups(of: approver).contains(group) {
             return .failure(.notInGroup(group))
         }
         return .success(())

@@ -49,49 +49,60 @@ struct PolicyEngineTests {
 
     @Test(arguments: table)
     func decides(intent: Intent, env: String?, requester: String, known: Bool, expected: PolicyDecision) {
-        #expect(engine.decide(intent, env: env, requester: requester, requesterIsKnown: known) == expected)
+        #expect(engine.decide(intent, env: env, requester: Principal(name: requester, isKnown: known)) == expected)
     }
 
     @Test func unknownUsersMayNotReadWhenThePolicySaysSo() {
         var strict = Self.policy
         strict.unknownUsersMayRead = false
         let engine = PolicyEngine(policy: strict, protectedEnvironments: ["prod"])
-        #expect(engine.decide(.status, env: "prod", requester: "mallory", requesterIsKnown: false) != .allowed)
-        #expect(engine.decide(.help, env: nil, requester: "mallory", requesterIsKnown: false) == .allowed)
+        #expect(engine.decide(.status, env: "prod", requester: Principal(name: "mallory", isKnown: false)) != .allowed)
+        #expect(engine.decide(.help, env: nil, requester: Principal(name: "mallory", isKnown: false)) == .allowed)
     }
 
     @Test func aRuleCannotWaiveApprovalForProdDeployOrPromote() {
         let waiver = Policy(rules: [PolicyRule(intents: .any, environments: .any, needsApproval: false)])
         let engine = PolicyEngine(policy: waiver, protectedEnvironments: ["prod"])
         for intent in [Intent.deploy, .promote] {
-            #expect(engine.decide(intent, env: "prod", requester: "a", requesterIsKnown: true)
+            #expect(engine.decide(intent, env: "prod", requester: Principal(name: "a", isKnown: true))
                     == .needsApproval(approvers: nil, quorum: 1, ttl: 3600))
         }
-        #expect(engine.decide(.restart, env: "prod", requester: "a", requesterIsKnown: true) == .allowed)
-        #expect(engine.decide(.deploy, env: "staging", requester: "a", requesterIsKnown: true) == .allowed)
+        #expect(engine.decide(.restart, env: "prod", requester: Principal(name: "a", isKnown: true)) == .allowed)
+        #expect(engine.decide(.deploy, env: "staging", requester: Principal(name: "a", isKnown: true)) == .allowed)
     }
 
     @Test func quorumIsAtLeastOne() {
         let engine = PolicyEngine(policy: Policy(rules: [PolicyRule(needsApproval: true, quorum: 0)]), protectedEnvironments: [])
-        #expect(engine.decide(.sync, env: "dev", requester: "a", requesterIsKnown: true)
+        #expect(engine.decide(.sync, env: "dev", requester: Principal(name: "a", isKnown: true))
                 == .needsApproval(approvers: nil, quorum: 1, ttl: 3600))
     }
 
     @Test func nobodyApprovesTheirOwnRequest() {
-        #expect(engine.mayDecide(approver: "bob", approverIsKnown: true, requester: "bob", approvers: "prod-approvers")
+        #expect(engine.mayDecide(approver: Principal(name: "bob", isKnown: true), requester: "bob", approvers: "prod-approvers")
                 .failureValue == .ownRequest)
-        #expect(engine.mayDecide(approver: "bob", approverIsKnown: true, requester: "alice", approvers: "prod-approvers")
+        #expect(engine.mayDecide(approver: Principal(name: "bob", isKnown: true), requester: "alice", approvers: "prod-approvers")
                 .failureValue == nil)
-        #expect(engine.mayDecide(approver: "alice", approverIsKnown: true, requester: "bob", approvers: "prod-approvers")
+        #expect(engine.mayDecide(approver: Principal(name: "alice", isKnown: true), requester: "bob", approvers: "prod-approvers")
                 .failureValue == .notInGroup("prod-approvers"))
-        #expect(engine.mayDecide(approver: "mallory", approverIsKnown: false, requester: "bob", approvers: nil)
+        #expect(engine.mayDecide(approver: Principal(name: "mallory", isKnown: false), requester: "bob", approvers: nil)
                 .failureValue == .unknownUser)
-        #expect(engine.mayDecide(approver: "dave", approverIsKnown: true, requester: "bob", approvers: nil).failureValue == nil)
+        #expect(engine.mayDecide(approver: Principal(name: "dave", isKnown: true), requester: "bob", approvers: nil).failureValue == nil)
     }
 
     @Test func wildcardGroupsCoverKnownUsersOnly() {
-        #expect(engine.groups(of: "zed", isKnown: true).contains("everyone"))
-        #expect(!engine.groups(of: "zed", isKnown: false).contains("everyone"))
+        #expect(engine.groups(of: Principal(name: "zed", isKnown: true)).contains("everyone"))
+        #expect(!engine.groups(of: Principal(name: "zed", isKnown: false)).contains("everyone"))
+    }
+
+    @Test func groupsMayListPlatformIdsAndRoles() {
+        let policy = Policy(groups: ["sre": ["discord-role:42", "slack:U0CAROL"]], freezeGroup: "sre")
+        let engine = PolicyEngine(policy: policy, protectedEnvironments: ["prod"])
+        let byRole = Principal(name: "erin", isKnown: true, memberships: ["discord:7", "discord-role:42"])
+        let byID = Principal(name: "carol", isKnown: true, memberships: ["slack:U0CAROL"])
+        let neither = Principal(name: "dave", isKnown: true, memberships: ["slack:U0DAVE"])
+        #expect(engine.decide(.freeze, env: "prod", requester: byRole) == .allowed)
+        #expect(engine.decide(.freeze, env: "prod", requester: byID) == .allowed)
+        #expect(engine.decide(.freeze, env: "prod", requester: neither) == .refused(reason: "only members of 'sre' may freeze environments"))
     }
 }
 

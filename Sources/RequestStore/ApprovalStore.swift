@@ -1,0 +1,51 @@
+import Approvals
+import Foundation
+
+/// Requests, approvals, transitions, deliveries, freezes, notices and the audit log.
+/// Every method is one transaction: it keeps the lifecycle's invariants and appends its audit
+/// entries atomically, so that a crash at any point leaves a consistent store.
+/// `SQLiteApprovalStore` is the implementation; times are passed in so tests control the clock.
+public protocol ApprovalStore: Sendable {
+    // Requests
+    /// Records a request (`received`) and its admission (`awaiting_approval`, `approved` or `denied`).
+    func createRequest(_ new: NewRequest, admission: Admission, at: Date) async throws -> StoredRequest
+    func request(id: Int64) async throws -> StoredRequest?
+    /// Newest first; `states` nil: all.
+    func requests(states: Set<RequestState>?, limit: Int) async throws -> [StoredRequest]
+
+    // Decisions
+    func approve(id: Int64, approver: String, origin: MessageOrigin?, at: Date) async throws -> ApprovalOutcome
+    func deny(id: Int64, approver: String, reason: String?, origin: MessageOrigin?, at: Date) async throws -> DenialOutcome
+    func cancel(id: Int64, by actor: String, reason: String?, origin: MessageOrigin?, at: Date) async throws -> CancelOutcome
+
+    // Execution
+    /// `approved → executing`, unless the environment is frozen (then `cancelled`).
+    func claimForExecution(id: Int64, owner: ExecutionOwner, leaseUntil: Date, at: Date) async throws -> ClaimOutcome
+    /// Extends the lease of a running request (the owner is alive and working).
+    func renewLease(id: Int64, owner: ExecutionOwner, until: Date) async throws
+    /// `executing → succeeded | failed`, with the rendered result.
+    func finish(id: Int64, succeeded: Bool, result: String, at: Date) async throws -> StoredRequest
+    /// At start-up and periodically: requests `executing` whose owner is gone (same host, process
+    /// not alive per `isAlive`) or whose lease ran out become `interrupted`, each with a notice.
+    func recoverInterrupted(host: String, isAlive: @Sendable (Int32) -> Bool, at: Date) async throws -> [StoredRequest]
+    /// Requests `awaiting_approval` (or `approved` but never started) past `expiresAt` become
+    /// `expired`, each with a notice to its thread.
+    func expireDue(at: Date) async throws -> [StoredRequest]
+
+    // Freezes
+    func freeze(env: String, by actor: String, reason: String?, origin: MessageOrigin?, at: Date) async throws -> FreezeOutcome
+    func unfreeze(env: String, by actor: String, origin: MessageOrigin?, at: Date) async throws -> UnfreezeOutcome
+    func freezes() async throws -> [FreezeRecord]
+
+    // Inbound deliveries
+    func recordDelivery(platform: String, id: String, at: Date) async throws -> DeliveryStatus
+    func completeDelivery(platform: String, id: String, reply: String) async throws
+
+    // Notices owed to threads
+    func pendingNotices(platform: String) async throws -> [Notice]
+    func markNoticesDelivered(_ ids: [Int64]) async throws
+
+    // Audit
+    func auditEntries() async throws -> [AuditEntry]
+    func verifyAudit() async throws -> AuditVerification
+}

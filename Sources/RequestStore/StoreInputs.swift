@@ -1,0 +1,48 @@
+import Approvals
+import ChatOpsCore
+import Foundation
+
+/// A request to record: the validated command and where it came from.
+public struct NewRequest: Sendable, Hashable {
+    public var command: ParsedCommand
+    public var requester: String
+    public var origin: MessageOrigin
+    public var text: String
+    public var isDryRun: Bool
+
+    public init(command: ParsedCommand, requester: String, origin: MessageOrigin, text: String, isDryRun: Bool) {
+        self.command = command
+        self.requester = requester
+        self.origin = origin
+        self.text = text
+        self.isDryRun = isDryRun
+    }
+
+    public var env: String? { command.slots["env"]?.stringValue }
+}
+
+/// What policy decided about a new request, in the store's terms.
+public enum Admission: Sendable, Hashable {
+    /// Needs approval: stored as `awaiting_approval`.
+    case awaitingApproval(approvers: String?, quorum: Int, expiresAt: Date)
+    /// May run now: stored as `approved` (the caller then claims it).
+    case approved
+    /// Policy refused it: stored as `denied`, actor `policy`, with the reason.
+    case refused(reason: String)
+}
+
+/// The process that runs a request: start-up recovery only touches requests of dead owners
+/// (same host, process gone) or whose lease ran out.
+public struct ExecutionOwner: Sendable, Hashable {
+    public let host: String
+    public let pid: Int32
+
+    public init(host: String, pid: Int32) {
+        self.host = host
+        self.pid = pid
+    }
+
+    public static var current: ExecutionOwner {
+        ExecutionOwner(host: ProcessInfo.processInfo.hostName, pid: ProcessInfo.processInfo.processIdentifier)
+    }
+}
