@@ -44,16 +44,28 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Executors: the protocol, the registry, dry-run plans, unconfigured backends.
+        .target(name: "Execution", dependencies: ["ChatOpsCore", "ChatOpsConfig"]),
+        // One message through the whole path: understand → policy → approval → execute → reply.
+        .target(
+            name: "Conversation",
+            dependencies: [
+                "ChatOpsCore", "ChatOpsConfig", "Understanding", "Approvals", "RequestStore", "Execution",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         // The `chatops` subcommands, as a library so tests can drive them.
         .target(
             name: "ChatOpsCommands",
             dependencies: [
                 "ChatOpsCore", "RuleEngine", "ChatOpsConfig", "Understanding", "Approvals", "RequestStore",
+                "Execution", "Conversation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "ChatOpsCLI", dependencies: ["ChatOpsCommands"]),
-        .target(name: "ChatOpsTestSupport", dependencies: ["ChatOpsCore"]),
+        .target(name: "ChatOpsTestSupport", dependencies: ["ChatOpsCore", "Execution"]),
         .executableTarget(
             name: "RuleMatchBenchmark",
             dependencies: ["RuleEngine", "ChatOpsConfig", "Understanding"],
@@ -67,6 +79,11 @@ let package = Package(
         ),
         .testTarget(name: "ApprovalsTests", dependencies: ["Approvals", "ChatOpsConfig", "ChatOpsTestSupport"]),
         .testTarget(name: "RequestStoreTests", dependencies: ["RequestStore", "Approvals", "ChatOpsCore", "ChatOpsTestSupport"]),
+        .testTarget(
+            name: "ConversationTests",
+            dependencies: ["Conversation", "RequestStore", "Execution", "Approvals", "ChatOpsConfig", "Understanding",
+                           "RuleEngine", "ChatOpsTestSupport"]
+        ),
         .testTarget(
             name: "ChatOpsCommandsTests",
             dependencies: ["ChatOpsCommands", "ChatOpsTestSupport"]

@@ -2,6 +2,8 @@ import ChatOpsCore
 
 /// Who may do what where, as configured. `PolicyEngine` turns it into decisions.
 public struct Policy: Sendable, Hashable {
+    /// Identity names and the platform user ids that are that person (`alice: [console:alice, slack:U0123]`).
+    public var identities: [String: Set<String>]
     /// Named groups of identities (`alice`, or a platform-qualified id such as `slack:U0123`).
     /// The member `*` means every verified user.
     public var groups: [String: Set<String>]
@@ -12,8 +14,9 @@ public struct Policy: Sendable, Hashable {
     /// Who may freeze and unfreeze environments (a group); nil: the policy rules decide.
     public var freezeGroup: String?
 
-    public init(groups: [String: Set<String>] = [:], rules: [PolicyRule] = [], unknownUsersMayRead: Bool = true,
-                freezeGroup: String? = nil) {
+    public init(identities: [String: Set<String>] = [:], groups: [String: Set<String>] = [:], rules: [PolicyRule] = [],
+                unknownUsersMayRead: Bool = true, freezeGroup: String? = nil) {
+        self.identities = identities
         self.groups = groups
         self.rules = rules
         self.unknownUsersMayRead = unknownUsersMayRead
@@ -39,8 +42,8 @@ public struct PolicyRule: Sendable, Hashable {
     public var environments: Selector<String>
     /// Groups whose members may request; nil: anyone known.
     public var requesters: [String]?
-    /// Whether a human must approve first.
-    public var needsApproval: Bool
+    /// Whether a human must approve first; nil: the defaults (mutations in protected environments).
+    public var needsApproval: Bool?
     /// The group whose members may approve.
     public var approvers: String?
     /// Distinct approvals needed.
@@ -49,7 +52,7 @@ public struct PolicyRule: Sendable, Hashable {
     public var ttl: Int
 
     public init(intents: Selector<Intent> = .any, environments: Selector<String> = .any, requesters: [String]? = nil,
-                needsApproval: Bool = false, approvers: String? = nil, quorum: Int = 1, ttl: Int = 3600) {
+                needsApproval: Bool? = nil, approvers: String? = nil, quorum: Int = 1, ttl: Int = 3600) {
         self.intents = intents
         self.environments = environments
         self.requesters = requesters

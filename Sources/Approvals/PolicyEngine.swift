@@ -31,7 +31,7 @@ public struct PolicyEngine: Sendable {
         }
         let rule = policy.rules.first { $0.covers(intent, env: env) }
         if let allowed = rule?.requesters, !allowed.contains(where: groups(of: requester).contains) {
-            return .refused(reason: "\(requester.name) may not \(intent.rawValue)\(env.map { " in \($0)" } ?? ""); "
+            return .refused(reason: "\(requester.name) may not use '\(intent.rawValue)'\(env.map { " in \($0)" } ?? ""); "
                             + "allowed groups: \(allowed.joined(separator: ", "))")
         }
         guard intent.isMutating, intent != .approve, intent != .deny else { return .allowed }

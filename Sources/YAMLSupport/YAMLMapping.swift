@@ -24,7 +24,8 @@ public struct YAMLMapping: Sendable {
         }
     }
 
-    static func closest(to word: String, in candidates: [String]) -> String? {
+    /// The candidate nearest to `word` by edit distance, when it is near enough to be a likely typo.
+    public static func closest(to word: String, in candidates: [String]) -> String? {
         let scored = candidates.map { ($0, EditDistance.between(word, $0)) }.min { $0.1 < $1.1 }
         guard let (best, distance) = scored, distance <= max(2, word.count / 3) else { return nil }
         return best

@@ -26,7 +26,7 @@ struct PolicyEngineTests {
         // the prod rule: requesters, approvers, quorum and TTL from the configuration
         (.deploy, "prod", "alice", true, .needsApproval(approvers: "prod-approvers", quorum: 2, ttl: 900)),
         (.rollback, "prod", "bob", true, .needsApproval(approvers: "prod-approvers", quorum: 2, ttl: 900)),
-        (.deploy, "prod", "dave", true, .refused(reason: "dave may not deploy in prod; allowed groups: deployers")),
+        (.deploy, "prod", "dave", true, .refused(reason: "dave may not use 'deploy' in prod; allowed groups: deployers")),
         // no rule: mutations in prod need one approval by default; elsewhere none
         (.scale, "prod", "dave", true, .needsApproval(approvers: nil, quorum: 1, ttl: 3600)),
         (.sync, "prod", "dave", true, .needsApproval(approvers: nil, quorum: 1, ttl: 3600)),

@@ -1,0 +1,107 @@
+import Approvals
+import ChatOpsConfig
+import ChatOpsTestSupport
+import Testing
+
+@Suite("Policy configuration")
+struct PolicySectionTests {
+    static let environments = """
+        environments:
+          - name: dev
+          - name: prod
+            aliases: [production]
+            protected: true
+
+        """
+
+    func policy(_ yaml: String) throws -> Policy {
+        let configuration = try ConfigurationLoader(environment: [:]).parse(text: Self.environments + yaml, file: "test.yaml")
+        return try PolicySection.parse(configuration.policy, catalog: configuration.catalog)
+    }
+
+    func problem(_ yaml: String) -> String {
+        do {
+            _ = try policy(yaml)
+            return "no error"
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test func theShippedExampleLetsAliceAndBobRequestAndBobAndCarolApproveInProd() throws {
+        let configuration = try ConfigurationLoader(environment: [:]).load(path: RepositoryPaths.exampleConfig)
+        let policy = try PolicySection.parse(configuration.policy, catalog: configuration.catalog)
+        let engine = PolicyEngine(policy: policy, protectedEnvironments: ["prod"])
+        let alice = policy.principal(platformUser: "console:alice")
+        let bob = policy.principal(platformUser: "console:bob")
+        let carol = policy.principal(platformUser: "console:carol")
+        for requester in [alice, bob] {
+            #expect(requester.isKnown)
+            #expect(engine.decide(.deploy, env: "prod", requester: requester)
+                    == .needsApproval(approvers: "prod-approvers", quorum: 1, ttl: 3600))
+            #expect(engine.decide(.restart, env: "dev", requester: requester) == .allowed)
+            #expect(engine.decide(.freeze, env: "prod", requester: requester) == .allowed)
+        }
+        #expect(engine.mayDecide(approver: bob, requester: "alice", approvers: "prod-approvers").failureValue == nil)
+        #expect(engine.mayDecide(approver: carol, requester: "alice", approvers: "prod-approvers").failureValue == nil)
+        #expect(engine.mayDecide(approver: alice, requester: "bob", approvers: "prod-approvers").failureValue
+                == .notInGroup("prod-approvers"))
+        let stranger = policy.principal(platformUser: "console:mallory")
+        #expect(!stranger.isKnown)
+        #expect(engine.decide(.status, env: "prod", requester: stranger) == .allowed)
+        if case .refused = engine.decide(.restart, env: "dev", requester: stranger) {} else {
+            Issue.record("an unknown user must not mutate")
+        }
+    }
+
+    @Test func readsIdentitiesGroupsRulesAndDurations() throws {
+        let policy = try policy("""
+            policy:
+              identities:
+                alice: [console:alice, slack:U0ALICE, github:alice-gh]
+              groups:
+                devs: [alice, discord-role:42]
+                all: ["*"]
+              unknown_users: none
+              freeze: devs
+              rules:
+                - intents: [scale, restart]
+                  environments: [production]
+                  approvers: devs
+                  quorum: 2
+                  ttl: 30m
+                - intents: "*"
+                  environments: "*"
+                  requesters: [all]
+                  approval: false
+            """)
+        #expect(policy.principal(platformUser: "slack:U0ALICE").name == "alice")
+        #expect(policy.principal(platformUser: "github:alice-gh").isKnown)
+        #expect(policy.principal(platformUser: "discord:9", roles: ["discord-role:42"]).isKnown)
+        #expect(!policy.principal(platformUser: "discord:9").isKnown)
+        #expect(!policy.unknownUsersMayRead)
+        #expect(policy.freezeGroup == "devs")
+        #expect(policy.rules[0] == PolicyRule(intents: .only([.scale, .restart]), environments: .only(["prod"]),
+                                              needsApproval: true, approvers: "devs", quorum: 2, ttl: 1800))
+        #expect(policy.rules[1] == PolicyRule(intents: .any, environments: .any, requesters: ["all"], needsApproval: false))
+    }
+
+    @Test(arguments: [
+        ("policy: {rules: [{intents: [deploi]}]}", "unknown intent 'deploi' (did you mean 'deploy'?)"),
+        ("policy: {rules: [{intents: [deploy], environments: [qa]}]}", "unknown environment 'qa'; known: dev, prod"),
+        ("policy: {rules: [{intents: [deploy], requesters: [ops]}]}", "unknown group 'ops'; define it under policy.groups"),
+        ("policy: {groups: {ops: [dave]}}", "'dave' is not an identity; add it under policy.identities"),
+        ("policy: {identities: {dave: [U0123]}}", "'U0123' is not a platform id; write PLATFORM:ID"),
+        ("policy: {identities: {dave: ['teams:x']}}", "'teams:x' is not a platform id"),
+        ("policy: {rules: [{intents: [deploy], ttl: soon}]}", "expected a duration such as 90s, 30m, 1h or 2d"),
+        ("policy: {rules: [{intents: [deploy], quorum: 0}]}", "quorum must be between 1 and 10, not 0"),
+        ("policy: {unknown_users: everyone}", "unknown_users must be read_only or none"),
+        ("policy: {rulez: []}", "unknown key 'rulez' (did you mean 'rules'?)"),
+        ("policy: {rules: [{environments: [prod]}]}", "missing required key 'intents'"),
+    ])
+    func refusesMistakesWithAClearMessage(yaml: String, expected: String) {
+        let message = problem(yaml)
+        #expect(message.contains(expected), "got: \(message)")
+        #expect(message.contains("test.yaml:"), "the error names the file and line: \(message)")
+    }
+}
