@@ -64,7 +64,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "ChatOpsCLI", dependencies: ["ChatOpsCommands"]),
+        .executableTarget(
+            name: "ChatOpsCLI",
+            dependencies: ["ChatOpsCommands"]
+        ),
         .target(name: "ChatOpsTestSupport", dependencies: ["ChatOpsCore", "Execution"]),
         .executableTarget(
             name: "RuleMatchBenchmark",
@@ -78,7 +81,13 @@ let package = Package(
             dependencies: ["Understanding", "RuleEngine", "ChatOpsConfig", "ChatOpsTestSupport"]
         ),
         .testTarget(name: "ApprovalsTests", dependencies: ["Approvals", "ChatOpsConfig", "ChatOpsTestSupport"]),
-        .testTarget(name: "RequestStoreTests", dependencies: ["RequestStore", "Approvals", "ChatOpsCore", "ChatOpsTestSupport"]),
+        .testTarget(
+            name: "RequestStoreTests",
+            dependencies: [
+                "RequestStore", "Approvals", "ChatOpsCore", "ChatOpsTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(
             name: "ConversationTests",
             dependencies: ["Conversation", "RequestStore", "Execution", "Approvals", "ChatOpsConfig", "Understanding",

@@ -1,3 +1,3 @@
 import ChatOpsCommands
 
-ChatOpsCommand.main()
+await ChatOpsCommand.runAsRoot()

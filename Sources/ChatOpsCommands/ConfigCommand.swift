@@ -32,6 +32,10 @@ struct ConfigCheckCommand: ParsableCommand {
             }.joined(separator: ", "))
             print("default app: \(configuration.defaults.app ?? "none"); channel defaults: \(configuration.defaults.channels.count)")
             print("rules: \(classifier.rules.rules.count) from \(setup.rules ?? configuration.rulesPath)")
+            let policy = try setup.loadPolicy(configuration)
+            print("policy: \(policy.identities.count) identities, \(policy.groups.count) groups, \(policy.rules.count) rules"
+                  + (policy.freezeGroup.map { "; freeze: \($0)" } ?? "") + "; unknown users: "
+                  + (policy.unknownUsersMayRead ? "read_only" : "none"))
             print("settings:")
             for key in SettingKey.all {
                 let shown: String

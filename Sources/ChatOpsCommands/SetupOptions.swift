@@ -4,13 +4,16 @@ import Foundation
 import RuleEngine
 import Understanding
 
-/// `--config` and `--rules`, shared by every subcommand that reads them.
+/// `--config`, `--rules` and `--store`, shared by every subcommand that reads them.
 struct SetupOptions: ParsableArguments {
     @Option(name: .long, help: "Configuration file (default: $CHATOPS_CONFIG, else deploy/chatops.example.yaml).")
     var config: String?
 
     @Option(name: .long, help: "Rules folder (default: the configuration's rules.path, else rules/).")
     var rules: String?
+
+    @Option(name: .long, help: "SQLite store (default: $CHATOPS_STORE, else the configuration's store.path, else chatops.db).")
+    var store: String?
 
     func loadConfiguration() throws -> ChatOpsConfiguration {
         do { return try ConfigurationLoader().load(path: config) } catch {
@@ -47,6 +50,13 @@ extension ParsableCommand {
     /// Runs `body`, turning a `SetupError` into its message on standard error and exit status 2.
     func reportingSetupErrors(_ body: () throws -> Void) throws {
         do { try body() } catch let error as SetupError {
+            Console.error(error.message)
+            throw ExitCode(2)
+        }
+    }
+
+    func reportingSetupErrors(_ body: () async throws -> Void) async throws {
+        do { try await body() } catch let error as SetupError {
             Console.error(error.message)
             throw ExitCode(2)
         }

@@ -1,0 +1,48 @@
+import Approvals
+import ChatOpsConfig
+import Conversation
+import Execution
+import Foundation
+import RequestStore
+
+extension SetupOptions {
+    /// The store file: `--store`, else `CHATOPS_STORE` / `store.path` (applied by the loader).
+    func storePath(_ configuration: ChatOpsConfiguration) -> String {
+        store ?? configuration.storePath
+    }
+
+    /// Opens (creating if needed) the store.
+    func openStore(_ configuration: ChatOpsConfiguration) throws -> SQLiteApprovalStore {
+        let path = storePath(configuration)
+        do { return try SQLiteApprovalStore(path: path) } catch {
+            throw SetupError(message: "store error: \(error)")
+        }
+    }
+
+    /// Opens an existing store for reading: a missing file is an error, not a new empty store.
+    func openExistingStore(_ configuration: ChatOpsConfiguration) throws -> SQLiteApprovalStore {
+        let path = storePath(configuration)
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw SetupError(message: "no store at \(path): it is created by the first `chatops say` (or the server); "
+                             + "pass --store PATH or set CHATOPS_STORE to read another")
+        }
+        return try openStore(configuration)
+    }
+
+    func loadPolicy(_ configuration: ChatOpsConfiguration) throws -> Policy {
+        do { return try PolicySection.parse(configuration.policy, catalog: configuration.catalog) } catch {
+            throw SetupError(message: "configuration error: \(error)")
+        }
+    }
+
+    /// The whole bot on this configuration: rules, policy, store, executors.
+    func makeBot(dryRun: Bool) throws -> ChatBot {
+        let (configuration, classifier) = try loadClassifier()
+        let policy = try loadPolicy(configuration)
+        let environment = ProcessInfo.processInfo.environment
+        return ChatBot(classifier: classifier, policy: policy, catalog: configuration.catalog,
+                       store: try openStore(configuration), registry: ExecutorRegistry(configuration: configuration),
+                       isDryRun: dryRun || configuration.isDryRun,
+                       crashpoint: Crashpoint(armed: environment["CHATOPS_CRASHPOINT"]))
+    }
+}

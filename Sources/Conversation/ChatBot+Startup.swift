@@ -1,0 +1,36 @@
+import Foundation
+import RequestStore
+
+extension ChatBot {
+    /// At start-up: requests left `executing` by a dead process become `interrupted` (reported,
+    /// never re-run); requests approved but never started on these platforms are started; notices
+    /// owed to these platforms' threads are delivered.
+    public func start(platforms: Set<String>, sink: any ReplySink) async throws {
+        _ = try await store.recoverInterrupted(host: owner.host, isAlive: Self.processIsAlive, at: now())
+        for request in try await store.requests(states: [.approved], limit: 1000) where platforms.contains(request.origin.platform) {
+            try await execute(request, sink: sink)
+        }
+        try await deliverNotices(platforms: platforms, sink: sink)
+    }
+
+    /// One round of the background work: expire unapproved requests past their time, recover
+    /// executions whose lease ran out, and deliver what the store says is owed.
+    public func sweep(platforms: Set<String>, sink: any ReplySink) async throws {
+        _ = try await store.expireDue(at: now())
+        _ = try await store.recoverInterrupted(host: owner.host, isAlive: Self.processIsAlive, at: now())
+        try await deliverNotices(platforms: platforms, sink: sink)
+    }
+
+    func deliverNotices(platforms: Set<String>, sink: any ReplySink) async throws {
+        for platform in platforms.sorted() {
+            let notices = try await store.pendingNotices(platform: platform)
+            for notice in notices { await sink.send(notice.text, to: notice.origin) }
+            if !notices.isEmpty { try await store.markNoticesDelivered(notices.map(\.id)) }
+        }
+    }
+
+    /// Whether a process of this host is still running (`kill(pid, 0)`; EPERM means it exists).
+    @Sendable static func processIsAlive(_ pid: Int32) -> Bool {
+        kill(pid, 0) == 0 || errno == EPERM
+    }
+}

@@ -1,0 +1,88 @@
+import Approvals
+import ChatOpsCore
+import ChatOpsConfig
+import Execution
+import Foundation
+import RequestStore
+import Understanding
+
+/// One message through the whole path: understand → policy → approval → execute → reply.
+/// The same object serves the console and every chat platform; it holds no mutable state
+/// (the store does), so any number of messages may be handled at once.
+public struct ChatBot: Sendable {
+    let classifier: RuleClassifier
+    let policy: Policy
+    let policyEngine: PolicyEngine
+    let catalog: Catalog
+    public let store: any ApprovalStore
+    let runner: ExecutionRunner
+    let isDryRun: Bool
+    let owner: ExecutionOwner
+    let crashpoint: Crashpoint
+    let now: @Sendable () -> Date
+    /// How long an execution may go without renewing its lease before recovery calls it interrupted.
+    let lease: TimeInterval
+
+    public init(classifier: RuleClassifier, policy: Policy, catalog: Catalog, store: any ApprovalStore,
+                registry: ExecutorRegistry, isDryRun: Bool, owner: ExecutionOwner = .current,
+                crashpoint: Crashpoint = Crashpoint(armed: nil), lease: TimeInterval = 60,
+                now: @escaping @Sendable () -> Date = { Date() }) {
+        self.classifier = classifier
+        self.policy = policy
+        self.catalog = catalog
+        self.policyEngine = PolicyEngine(policy: policy, protectedEnvironments: Set(catalog.environments.filter(\.isProtected).map(\.name)))
+        self.store = store
+        self.runner = ExecutionRunner(registry: registry)
+        self.isDryRun = isDryRun
+        self.owner = owner
+        self.crashpoint = crashpoint
+        self.lease = lease
+        self.now = now
+    }
+
+    /// Handles one message: a repeated delivery is answered without acting again.
+    @discardableResult
+    public func handle(_ message: IncomingMessage, sink: any ReplySink) async throws -> HandlingOutcome {
+        guard let delivery = message.deliveryID else {
+            try await process(message, sink: sink)
+            return .handled
+        }
+        let platform = message.origin.platform
+        if case .repeated(let reply) = try await store.recordDelivery(platform: platform, id: delivery, at: now()) {
+            return .duplicate(previousReply: reply)
+        }
+        let recorder = RecordingReplySink(next: sink)
+        try await process(message, sink: recorder)
+        try await store.completeDelivery(platform: platform, id: delivery, reply: await recorder.texts.joined(separator: "\n"))
+        return .handled
+    }
+
+    func process(_ message: IncomingMessage, sink: any ReplySink) async throws {
+        let context = MessageContext(channel: message.origin.channel, isAddressedByPlatform: message.isAddressedByPlatform)
+        let command: ParsedCommandInContext
+        switch classifier.classify(message.text, context: context) {
+        case .notUnderstood(let reason):
+            // Chatter in a channel gets no answer; a message meant for the bot always does.
+            if reason != nil || message.isAddressedByPlatform {
+                await sink.send(Replies.notUnderstood(reason), to: message.origin)
+            }
+            return
+        case .understood(let parsed):
+            command = ParsedCommandInContext(command: parsed, message: message,
+                                             principal: policy.principal(platformUser: message.platformUser, roles: message.roles))
+        }
+        switch command.command.intent {
+        case .approve, .deny: try await decide(command, sink: sink)
+        default: try await request(command, sink: sink)
+        }
+    }
+}
+
+/// A command with who said it and where.
+struct ParsedCommandInContext: Sendable {
+    let command: ParsedCommand
+    let message: IncomingMessage
+    let principal: Principal
+
+    var origin: MessageOrigin { message.origin }
+}

@@ -1,0 +1,27 @@
+import ChatOpsCore
+
+/// What an executor gets: the validated command and where it came from.
+public struct ExecutionInput: Sendable, Hashable {
+    /// The request being executed (every command is recorded as one).
+    public let requestID: Int64?
+    public let command: ParsedCommand
+    /// The requester's identity name.
+    public let requester: String
+    /// Channel id or `owner/repo`, for per-channel defaults.
+    public let channel: String?
+    /// Mutating executors must only plan.
+    public let isDryRun: Bool
+
+    public init(requestID: Int64?, command: ParsedCommand, requester: String, channel: String?, isDryRun: Bool) {
+        self.requestID = requestID
+        self.command = command
+        self.requester = requester
+        self.channel = channel
+        self.isDryRun = isDryRun
+    }
+
+    public var intent: Intent { command.intent }
+
+    public func string(_ slot: String) -> String? { command.slots[slot]?.stringValue }
+    public func integer(_ slot: String) -> Int? { command.slots[slot]?.integerValue }
+}

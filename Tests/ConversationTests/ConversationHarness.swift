@@ -1,0 +1,68 @@
+import Approvals
+import ChatOpsConfig
+import ChatOpsCore
+import ChatOpsTestSupport
+import Conversation
+import Execution
+import Foundation
+import RequestStore
+import RuleEngine
+import Synchronization
+import Understanding
+
+/// A clock tests move by hand.
+final class TestClock: Sendable {
+    private let current = Mutex(Date(timeIntervalSince1970: 1_790_000_000))
+    var now: Date { current.withLock { $0 } }
+    func advance(_ seconds: TimeInterval) { current.withLock { $0 += seconds } }
+}
+
+/// Collects what the bot says, with where it said it.
+actor RecordingSink: ReplySink {
+    private(set) var replies: [(text: String, origin: MessageOrigin)] = []
+
+    func send(_ text: String, to origin: MessageOrigin) async {
+        replies.append((text, origin))
+    }
+
+    var texts: [String] { replies.map(\.text) }
+
+    func clear() { replies.removeAll() }
+}
+
+/// The shipped rules and example configuration, an in-memory store, and the bot on them.
+struct ConversationHarness {
+    static let configuration: ChatOpsConfiguration = try! ConfigurationLoader(environment: [:]).load(path: RepositoryPaths.exampleConfig)
+    static let rules: RuleSet = try! RuleFileLoader().load(directory: RepositoryPaths.rules)
+
+    let clock = TestClock()
+    let store: SQLiteApprovalStore
+    let bot: ChatBot
+    let sink = RecordingSink()
+
+    init(dryRun: Bool = false, store: SQLiteApprovalStore? = nil, executors: [(any Executor, [Intent])] = []) throws {
+        let configuration = Self.configuration
+        var registry = ExecutorRegistry(configuration: configuration)
+        for (executor, intents) in executors { registry.register(executor, for: intents) }
+        self.store = try store ?? SQLiteApprovalStore.inMemory()
+        let clock = clock
+        bot = ChatBot(classifier: RuleClassifier(rules: Self.rules, configuration: configuration),
+                      policy: try PolicySection.parse(configuration.policy, catalog: configuration.catalog),
+                      catalog: configuration.catalog, store: self.store, registry: registry, isDryRun: dryRun,
+                      now: { clock.now })
+    }
+
+    /// Says `text` as console user `user`; returns the replies to it.
+    @discardableResult
+    func say(_ user: String, _ text: String, delivery: String? = nil) async throws -> [String] {
+        await sink.clear()
+        let message = IncomingMessage(platformUser: "console:\(user)", origin: MessageOrigin(platform: "console", channel: "ops"),
+                                      deliveryID: delivery, text: text, isAddressedByPlatform: true)
+        try await bot.handle(message, sink: sink)
+        return await sink.texts
+    }
+}
+
+extension Array where Element == String {
+    func contains(substring: String) -> Bool { contains { $0.contains(substring) } }
+}
