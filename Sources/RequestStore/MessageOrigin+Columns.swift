@@ -1,0 +1,21 @@
+import GRDB
+
+/// Origins are stored as four columns (`platform`, `channel`, `thread`, `message_id`), with a
+/// prefix where the table has other columns of those names; a NULL platform means no origin.
+extension MessageOrigin {
+    static func columnValues(_ origin: MessageOrigin?) -> SQLValues {
+        [origin?.platform, origin?.channel, origin?.thread, origin?.messageID]
+    }
+
+    static func columnNames(prefix: String) -> String {
+        ["platform", "channel", "thread", "message_id"].map { prefix + $0 }.joined(separator: ", ")
+    }
+
+    init?(row: Row, prefix: String) throws {
+        guard let platform: String = try row.decode(forColumn: prefix + "platform") else { return nil }
+        self.init(platform: platform,
+                  channel: try row.decode(forColumn: prefix + "channel"),
+                  thread: try row.decode(forColumn: prefix + "thread"),
+                  messageID: try row.decode(forColumn: prefix + "message_id"))
+    }
+}

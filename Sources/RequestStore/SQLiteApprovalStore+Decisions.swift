@@ -1,0 +1,63 @@
+import Approvals
+import Foundation
+import GRDB
+
+/// Approvals, denials and cancellations. Whether this approver may decide (not the requester, in
+/// the approvers group) is policy, checked by the caller; the store keeps each decision single.
+extension SQLiteApprovalStore {
+    public func approve(id: Int64, approver: String, origin: MessageOrigin?, at: Date) async throws -> ApprovalOutcome {
+        try await write("record an approval of request #\(id)") { tx in
+            guard let request = try tx.loadRequest(id) else { return .notFound }
+            guard case .success = RequestLifecycle.next(from: request.state, on: .quorumReached) else {
+                return .notAwaitingApproval(request)
+            }
+            if request.approvals.contains(where: { $0.approver == approver }) { return .alreadyApproved(request) }
+            try tx.insertApproval(of: request, by: approver, origin: origin, at: at)
+            let approvers = request.approvals.map(\.approver) + [approver]
+            guard approvers.count >= request.quorum else {
+                return .recorded(try tx.requireRequest(id), approvals: approvers.count, quorum: request.quorum)
+            }
+            let reason = "approved by \(approvers.joined(separator: ", "))"
+            return .quorumReached(try tx.move(request, on: .quorumReached, actor: approver, origin: origin,
+                                              reason: reason, at: at).get())
+        }
+    }
+
+    public func deny(id: Int64, approver: String, reason: String?, origin: MessageOrigin?, at: Date) async throws -> DenialOutcome {
+        try await write("record a denial of request #\(id)") { tx in
+            guard let request = try tx.loadRequest(id) else { return .notFound }
+            switch try tx.move(request, on: .denied, actor: approver, origin: origin, reason: reason, at: at) {
+            case .success(let denied): return .denied(denied)
+            case .failure: return .notAwaitingApproval(request)
+            }
+        }
+    }
+
+    public func cancel(id: Int64, by actor: String, reason: String?, origin: MessageOrigin?, at: Date) async throws -> CancelOutcome {
+        try await write("cancel request #\(id)") { tx in
+            guard let request = try tx.loadRequest(id) else { return .notFound }
+            switch try tx.move(request, on: .cancelled, actor: actor, origin: origin, reason: reason, at: at) {
+            case .success(let cancelled): return .cancelled(cancelled)
+            case .failure: return .notCancellable(request)
+            }
+        }
+    }
+}
+
+extension StoreTransaction {
+    /// One approval row and its `approval.recorded` entry; UNIQUE(request_id, approver) backs the
+    /// caller's check that this approver has not approved yet.
+    func insertApproval(of request: StoredRequest, by approver: String, origin: MessageOrigin?, at: Date) throws {
+        let seq = try appendAudit(at: at, actor: approver, action: "approval.recorded", requestID: request.id, detail: [
+            "approver": .text(approver), "origin": .origin(origin),
+            "approvals": .number(Int64(request.approvals.count + 1)), "quorum": .number(Int64(request.quorum)),
+        ])
+        let values: SQLValues = [request.id, approver, at.millisecondsSince1970] + MessageOrigin.columnValues(origin) + [seq]
+        try db.execute(
+            sql: """
+                INSERT INTO approvals (request_id, approver, at, \(MessageOrigin.columnNames(prefix: "origin_")), audit_seq)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: StatementArguments(values))
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import GRDB
+
+/// Inbound deliveries (so a platform's retry is answered, not acted on twice) and the notices
+/// the bot owes threads.
+extension SQLiteApprovalStore {
+    /// Platforms retry within minutes; a week of delivery ids is ample and keeps the table small.
+    static let deliveryRetention: TimeInterval = 7 * 24 * 3600
+
+    public func recordDelivery(platform: String, id: String, at: Date) async throws -> DeliveryStatus {
+        try await write("record delivery \(id) from \(platform)") { tx in
+            let cutoff = at.addingTimeInterval(-Self.deliveryRetention).millisecondsSince1970
+            try tx.db.execute(sql: "DELETE FROM deliveries WHERE received_at < ?", arguments: [cutoff])
+            if let seen = try Row.fetchOne(tx.db, sql: "SELECT reply FROM deliveries WHERE platform = ? AND delivery_id = ?",
+                                           arguments: [platform, id]) {
+                return .repeated(reply: try seen.decode(forColumn: "reply"))
+            }
+            try tx.db.execute(sql: "INSERT INTO deliveries (platform, delivery_id, received_at) VALUES (?, ?, ?)",
+                              arguments: [platform, id, at.millisecondsSince1970])
+            return .new
+        }
+    }
+
+    public func completeDelivery(platform: String, id: String, reply: String) async throws {
+        try await write("record the reply to delivery \(id) from \(platform)") { tx in
+            try tx.db.execute(sql: "UPDATE deliveries SET reply = ? WHERE platform = ? AND delivery_id = ?",
+                              arguments: [reply, platform, id])
+        }
+    }
+
+    public func pendingNotices(platform: String) async throws -> [Notice] {
+        try await read("list pending notices") { tx in
+            try Row.fetchAll(tx.db, sql: "SELECT * FROM notices WHERE platform = ? AND delivered_at IS NULL ORDER BY id",
+                             arguments: [platform]).map { row in
+                guard let origin = try MessageOrigin(row: row, prefix: "") else {
+                    throw CorruptStore(what: "a notice without a platform")
+                }
+                return Notice(id: try row.decode(forColumn: "id"), origin: origin, text: try row.decode(forColumn: "text"),
+                              requestID: try row.decode(forColumn: "request_id"),
+                              createdAt: Date(millisecondsSince1970: try row.decode(forColumn: "created_at")))
+            }
+        }
+    }
+
+    public func markNoticesDelivered(_ ids: [Int64]) async throws {
+        let now = Date().millisecondsSince1970
+        try await write("mark notices delivered") { tx in
+            for id in ids {
+                try tx.db.execute(sql: "UPDATE notices SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL",
+                                  arguments: [now, id])
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Approvals
+import ChatOpsCore
+import Foundation
+
+/// Claiming approved requests, leases, and recording how execution ended.
+extension SQLiteApprovalStore {
+    public func claimForExecution(id: Int64, owner: ExecutionOwner, leaseUntil: Date, at: Date) async throws -> ClaimOutcome {
+        try await write("claim request #\(id) for execution") { tx in
+            guard let request = try tx.loadRequest(id) else { return .notFound }
+            guard case .success = RequestLifecycle.next(from: request.state, on: .started) else {
+                return .notApproved(request)
+            }
+            if let env = request.env, !Self.runsWhileFrozen(request.intent), let freeze = try tx.freezeRecord(env: env) {
+                let reason = "\(env) is frozen by \(freeze.frozenBy)" + (freeze.reason.map { ": \($0)" } ?? "")
+                let cancelled = try tx.move(request, on: .cancelled, actor: "chatops", origin: nil, reason: reason, at: at).get()
+                return .frozen(cancelled, freeze)
+            }
+            return .claimed(try tx.move(request, on: .started, actor: "chatops", origin: nil, reason: nil, at: at, setting: [
+                "owner_host": owner.host, "owner_pid": owner.pid, "lease_until": leaseUntil.millisecondsSince1970,
+            ]).get())
+        }
+    }
+
+    /// A lease is only extended for the owner that holds it: a request recovery already marked
+    /// interrupted, or another process's request, is left alone.
+    public func renewLease(id: Int64, owner: ExecutionOwner, until: Date) async throws {
+        try await write("renew the lease of request #\(id)") { tx in
+            try tx.db.execute(
+                sql: """
+                    UPDATE requests SET lease_until = ?
+                    WHERE id = ? AND state = ? AND owner_host = ? AND owner_pid = ?
+                    """,
+                arguments: [until.millisecondsSince1970, id, RequestState.executing.rawValue, owner.host, owner.pid])
+        }
+    }
+
+    public func finish(id: Int64, succeeded: Bool, result: String, at: Date) async throws -> StoredRequest {
+        try await write("record the end of request #\(id)") { tx in
+            guard let request = try tx.loadRequest(id) else {
+                throw StoreError("cannot record the end of request #\(id): there is no such request; "
+                                 + "finish only a request returned by claimForExecution")
+            }
+            let reason = succeeded ? nil : result.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
+            switch try tx.move(request, on: succeeded ? .succeeded : .failed, actor: "chatops", origin: nil,
+                               reason: reason, at: at, setting: ["result": result]) {
+            case .success(let finished):
+                return finished
+            case .failure(let illegal):
+                throw StoreError("cannot record the end of request #\(id): \(illegal); "
+                                 + "only a request claimed for execution (executing) can finish")
+            }
+        }
+    }
+
+    /// `freeze` and `unfreeze` must run in a frozen environment: they are how it is managed.
+    static func runsWhileFrozen(_ intent: Intent) -> Bool {
+        intent == .freeze || intent == .unfreeze
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import GRDB
+
+/// The SQLite implementation of `ApprovalStore`, after GRDB's AppDatabase pattern: it wraps any
+/// `DatabaseWriter`, brings the schema up to date when it opens, and exposes only named writes
+/// that keep the lifecycle's invariants. Each write is one IMMEDIATE transaction, so two
+/// processes sharing a file (`chatops say` beside `chatops serve`) never both win a race.
+public final class SQLiteApprovalStore: ApprovalStore, Sendable {
+    let writer: any DatabaseWriter
+    /// The file path, or `(memory)`: error messages name it.
+    let location: String
+
+    /// Opens (or creates) the store file in WAL mode, waiting up to 10 seconds for another
+    /// process that holds the write lock rather than failing at once.
+    public convenience init(path: String) throws {
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: Self.configuration())
+        } catch {
+            throw StoreError.cannotOpen(path, error)
+        }
+        try self.init(writer: pool, location: path)
+    }
+
+    /// A private store that lives as long as the value: for tests and `--dry-run` sessions.
+    public static func inMemory() throws -> SQLiteApprovalStore {
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(configuration: configuration())
+        } catch {
+            throw StoreError.cannotOpen("(memory)", error)
+        }
+        return try SQLiteApprovalStore(writer: queue, location: "(memory)")
+    }
+
+    /// Wraps a database the caller configured (a queue, a pool, a snapshot of a test file).
+    /// Give it a busy timeout if other processes share the file.
+    public convenience init(writer: any DatabaseWriter) throws {
+        try self.init(writer: writer, location: writer.path.isEmpty ? "(memory)" : writer.path)
+    }
+
+    init(writer: any DatabaseWriter, location: String) throws {
+        self.writer = writer
+        self.location = location
+        do {
+            try Self.migrate(writer)
+        } catch {
+            throw StoreError.cannotOpen(location, error)
+        }
+    }
+
+    static func configuration() -> Configuration {
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        config.foreignKeysEnabled = true
+        config.label = "chatops.store"
+        return config
+    }
+
+    /// Two processes opening a fresh file may both see v1 unapplied; the loser's migration then
+    /// fails on existing tables. That is fine as long as the schema is complete afterwards.
+    private static func migrate(_ writer: any DatabaseWriter) throws {
+        let migrator = StoreSchema.migrator
+        do {
+            try migrator.migrate(writer)
+        } catch {
+            if try writer.read(migrator.hasCompletedMigrations) { return }
+            throw error
+        }
+    }
+
+    /// Runs `body` in one write transaction; database errors come back as a `StoreError` that
+    /// names the store and `action` ("record an approval of request #5").
+    func write<T: Sendable>(_ action: String, _ body: @Sendable (StoreTransaction) throws -> T) async throws -> T {
+        do {
+            return try await writer.write { db in try body(StoreTransaction(db: db)) }
+        } catch {
+            throw translate(error, action)
+        }
+    }
+
+    /// Runs `body` in one read transaction: a consistent snapshot, even while others write.
+    func read<T: Sendable>(_ action: String, _ body: @Sendable (StoreTransaction) throws -> T) async throws -> T {
+        do {
+            return try await writer.read { db in try body(StoreTransaction(db: db)) }
+        } catch {
+            throw translate(error, action)
+        }
+    }
+
+    private func translate(_ error: any Error, _ action: String) -> any Error {
+        switch error {
+        case is CancellationError, is StoreError: return error
+        case let corrupt as CorruptStore: return StoreError.corrupt(corrupt.what, at: location)
+        default: return StoreError.failed(action, at: location, error)
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import GRDB
+
+/// The store's tables, as migrations registered in code: a store file is upgraded in place when a
+/// newer chatops opens it. Never edit a registered migration; add a new one.
+enum StoreSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1", migrate: v1)
+        return migrator
+    }
+
+    private static func v1(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE requests (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                intent TEXT NOT NULL,
+                slots TEXT NOT NULL,
+                env TEXT,
+                requester TEXT NOT NULL,
+                origin_platform TEXT NOT NULL,
+                origin_channel TEXT,
+                origin_thread TEXT,
+                origin_message_id TEXT,
+                text TEXT NOT NULL,
+                state TEXT NOT NULL,
+                approvers TEXT,
+                quorum INTEGER NOT NULL,
+                expires_at INTEGER,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL,
+                dry_run INTEGER NOT NULL,
+                result TEXT,
+                owner_host TEXT,
+                owner_pid INTEGER,
+                lease_until INTEGER
+            );
+            CREATE INDEX requests_by_state ON requests(state, expires_at);
+            CREATE INDEX requests_by_env ON requests(env, state);
+
+            CREATE TABLE approvals (
+                request_id INTEGER NOT NULL REFERENCES requests(id),
+                approver TEXT NOT NULL,
+                at INTEGER NOT NULL,
+                origin_platform TEXT,
+                origin_channel TEXT,
+                origin_thread TEXT,
+                origin_message_id TEXT,
+                audit_seq INTEGER NOT NULL,
+                UNIQUE (request_id, approver)
+            );
+
+            CREATE TABLE transitions (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                request_id INTEGER NOT NULL REFERENCES requests(id),
+                from_state TEXT,
+                to_state TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                at INTEGER NOT NULL,
+                origin_platform TEXT,
+                origin_channel TEXT,
+                origin_thread TEXT,
+                origin_message_id TEXT,
+                reason TEXT,
+                audit_seq INTEGER NOT NULL
+            );
+            CREATE INDEX transitions_by_request ON transitions(request_id, id);
+
+            CREATE TABLE deliveries (
+                platform TEXT NOT NULL,
+                delivery_id TEXT NOT NULL,
+                received_at INTEGER NOT NULL,
+                reply TEXT,
+                PRIMARY KEY (platform, delivery_id)
+            );
+            CREATE INDEX deliveries_by_age ON deliveries(received_at);
+
+            CREATE TABLE freezes (
+                env TEXT PRIMARY KEY,
+                frozen_by TEXT NOT NULL,
+                at INTEGER NOT NULL,
+                reason TEXT
+            );
+
+            CREATE TABLE notices (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                platform TEXT NOT NULL,
+                channel TEXT,
+                thread TEXT,
+                message_id TEXT,
+                text TEXT NOT NULL,
+                request_id INTEGER REFERENCES requests(id),
+                created_at INTEGER NOT NULL,
+                delivered_at INTEGER
+            );
+            CREATE INDEX notices_pending ON notices(platform, delivered_at, id);
+
+            CREATE TABLE audit (
+                seq INTEGER PRIMARY KEY,
+                at INTEGER NOT NULL,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                request_id INTEGER,
+                detail TEXT NOT NULL,
+                prev_hash TEXT NOT NULL,
+                hash TEXT NOT NULL
+            );
+            CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+            CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+            """)
+    }
+}

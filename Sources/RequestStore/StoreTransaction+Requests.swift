@@ -1,0 +1,123 @@
+import Approvals
+import ChatOpsCore
+import Foundation
+import GRDB
+
+/// Writing a new request row and reading requests back with their approvals and transitions.
+extension StoreTransaction {
+    /// Inserts `new` as `received` and records `nil → received` with its `request.created` entry.
+    func insertRequest(_ new: NewRequest, admission: Admission, at: Date) throws -> StoredRequest {
+        let ms = at.millisecondsSince1970
+        var approvers: String?
+        var quorum = 0
+        var expiresAt: Int64?
+        if case .awaitingApproval(let group, let needed, let expiry) = admission {
+            approvers = group
+            quorum = needed
+            expiresAt = expiry.millisecondsSince1970
+        }
+        let slots = try Self.slotsJSON(new.command.slots)
+        let values: SQLValues = [new.command.intent.rawValue, slots, new.env, new.requester]
+            + MessageOrigin.columnValues(new.origin)
+            + [new.text, RequestState.received.rawValue, approvers, quorum, expiresAt, ms, ms, new.isDryRun]
+        try db.execute(
+            sql: """
+                INSERT INTO requests (intent, slots, env, requester, \(MessageOrigin.columnNames(prefix: "origin_")),
+                    text, state, approvers, quorum, expires_at, created_at, updated_at, dry_run)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: StatementArguments(values))
+        let id = db.lastInsertedRowID
+        let seq = try appendAudit(at: at, actor: new.requester, action: "request.created", requestID: id, detail: [
+            "intent": .text(new.command.intent.rawValue), "slots": .slots(new.command.slots), "env": .text(new.env),
+            "requester": .text(new.requester), "origin": .origin(new.origin), "text": .text(new.text),
+            "dry_run": .flag(new.isDryRun),
+        ])
+        try insertTransition(requestID: id, from: nil, to: .received, actor: new.requester, at: at,
+                             origin: new.origin, reason: nil, auditSeq: seq)
+        return try requireRequest(id)
+    }
+
+    func loadRequest(_ id: Int64) throws -> StoredRequest? {
+        try Row.fetchOne(db, sql: "SELECT * FROM requests WHERE id = ?", arguments: [id]).map(decodeRequest)
+    }
+
+    /// For a request this transaction has just written: its absence is a bug, not an outcome.
+    func requireRequest(_ id: Int64) throws -> StoredRequest {
+        guard let request = try loadRequest(id) else { throw CorruptStore(what: "no request #\(id) right after writing it") }
+        return request
+    }
+
+    /// Requests matching `condition` (SQL over `requests`), loaded in full, in `order`.
+    func requests(where condition: String, arguments: StatementArguments = [], order: String = "id",
+                  limit: Int? = nil) throws -> [StoredRequest] {
+        let limitClause = limit.map { " LIMIT \(max(0, $0))" } ?? ""
+        return try Row.fetchAll(db, sql: "SELECT * FROM requests WHERE \(condition) ORDER BY \(order)\(limitClause)",
+                                arguments: arguments).map(decodeRequest)
+    }
+
+    private func decodeRequest(_ row: Row) throws -> StoredRequest {
+        let id: Int64 = try row.decode(forColumn: "id")
+        let intentName: String = try row.decode(forColumn: "intent")
+        guard let intent = Intent(rawValue: intentName) else {
+            throw CorruptStore(what: "request #\(id) with an unknown intent '\(intentName)'")
+        }
+        guard let origin = try MessageOrigin(row: row, prefix: "origin_") else {
+            throw CorruptStore(what: "request #\(id) without an origin platform")
+        }
+        let expiresAt: Int64? = try row.decode(forColumn: "expires_at")
+        return StoredRequest(
+            id: id, intent: intent, slots: try Self.slots(try row.decode(forColumn: "slots"), request: id),
+            env: try row.decode(forColumn: "env"), requester: try row.decode(forColumn: "requester"),
+            origin: origin, text: try row.decode(forColumn: "text"),
+            state: try Self.state(try row.decode(forColumn: "state"), request: id),
+            approvers: try row.decode(forColumn: "approvers"), quorum: try row.decode(forColumn: "quorum"),
+            expiresAt: expiresAt.map(Date.init(millisecondsSince1970:)),
+            createdAt: Date(millisecondsSince1970: try row.decode(forColumn: "created_at")),
+            updatedAt: Date(millisecondsSince1970: try row.decode(forColumn: "updated_at")),
+            isDryRun: try row.decode(forColumn: "dry_run"), result: try row.decode(forColumn: "result"),
+            approvals: try approvals(of: id), transitions: try transitions(of: id))
+    }
+
+    private func approvals(of id: Int64) throws -> [ApprovalRecord] {
+        try Row.fetchAll(db, sql: "SELECT * FROM approvals WHERE request_id = ? ORDER BY audit_seq", arguments: [id]).map { row in
+            ApprovalRecord(approver: try row.decode(forColumn: "approver"),
+                           at: Date(millisecondsSince1970: try row.decode(forColumn: "at")),
+                           origin: try MessageOrigin(row: row, prefix: "origin_"))
+        }
+    }
+
+    private func transitions(of id: Int64) throws -> [TransitionRecord] {
+        try Row.fetchAll(db, sql: "SELECT * FROM transitions WHERE request_id = ? ORDER BY id", arguments: [id]).map { row in
+            let from: String? = try row.decode(forColumn: "from_state")
+            return TransitionRecord(
+                from: try from.map { try Self.state($0, request: id) },
+                to: try Self.state(try row.decode(forColumn: "to_state"), request: id),
+                actor: try row.decode(forColumn: "actor"),
+                at: Date(millisecondsSince1970: try row.decode(forColumn: "at")),
+                origin: try MessageOrigin(row: row, prefix: "origin_"),
+                reason: try row.decode(forColumn: "reason"))
+        }
+    }
+
+    private static func state(_ name: String, request id: Int64) throws -> RequestState {
+        guard let state = RequestState(rawValue: name) else {
+            throw CorruptStore(what: "request #\(id) in an unknown state '\(name)'")
+        }
+        return state
+    }
+
+    private static func slotsJSON(_ slots: [String: SlotValue]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(slots), as: UTF8.self)
+    }
+
+    private static func slots(_ json: String, request id: Int64) throws -> [String: SlotValue] {
+        do {
+            return try JSONDecoder().decode([String: SlotValue].self, from: Data(json.utf8))
+        } catch {
+            throw CorruptStore(what: "request #\(id) with unreadable slots (\(error))")
+        }
+    }
+}
