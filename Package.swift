@@ -66,7 +66,14 @@ let package = Package(
             dependencies: ["Understanding", "RuleEngine", "ChatOpsConfig", "ChatOpsTestSupport"]
         ),
         .testTarget(name: "ApprovalsTests", dependencies: ["Approvals", "ChatOpsConfig", "ChatOpsTestSupport"]),
-        .testTarget(name: "RequestStoreTests", dependencies: ["RequestStore", "Approvals", "ChatOpsCore", "ChatOpsTestSupport"]),
+        .testTarget(
+            name: "RequestStoreTests",
+            dependencies: [
+                "RequestStore", "Approvals", "ChatOpsCore", "ChatOpsTestSupport",
+                // Raw SQL on a store file, to tamper with the audit log as an attacker would.
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(
             name: "ChatOpsCommandsTests",
             dependencies: ["ChatOpsCommands", "ChatOpsTestSupport"]
