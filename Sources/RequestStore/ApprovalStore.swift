@@ -28,8 +28,8 @@ public protocol ApprovalStore: Sendable {
     /// At start-up and periodically: requests `executing` whose owner is gone (same host, process
     /// not alive per `isAlive`) or whose lease ran out become `interrupted`, each with a notice.
     func recoverInterrupted(host: String, isAlive: @Sendable (Int32) -> Bool, at: Date) async throws -> [StoredRequest]
-    /// Requests `awaiting_approval` (or `approved` but never started) past `expiresAt` become
-    /// `expired`, each with a notice to its thread.
+    /// Requests `awaiting_approval` past `expiresAt` become `expired`, each with a notice to its
+    /// thread. (`approved` ones are left to the claim that follows the approval, which they could race.)
     func expireDue(at: Date) async throws -> [StoredRequest]
 
     // Freezes

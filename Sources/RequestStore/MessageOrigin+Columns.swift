@@ -3,12 +3,9 @@ import GRDB
 /// Origins are stored as four columns (`platform`, `channel`, `thread`, `message_id`), with a
 /// prefix where the table has other columns of those names; a NULL platform means no origin.
 extension MessageOrigin {
-    static func columnValues(_ origin: MessageOrigin?) -> SQLValues {
-        [origin?.platform, origin?.channel, origin?.thread, origin?.messageID]
-    }
-
-    static func columnNames(prefix: String) -> String {
-        ["platform", "channel", "thread", "message_id"].map { prefix + $0 }.joined(separator: ", ")
+    static func columns(_ origin: MessageOrigin?, prefix: String) -> SQLColumns {
+        [(prefix + "platform", origin?.platform), (prefix + "channel", origin?.channel),
+         (prefix + "thread", origin?.thread), (prefix + "message_id", origin?.messageID)]
     }
 
     init?(row: Row, prefix: String) throws {

@@ -52,12 +52,7 @@ extension StoreTransaction {
             "approver": .text(approver), "origin": .origin(origin),
             "approvals": .number(Int64(request.approvals.count + 1)), "quorum": .number(Int64(request.quorum)),
         ])
-        let values: SQLValues = [request.id, approver, at.millisecondsSince1970] + MessageOrigin.columnValues(origin) + [seq]
-        try db.execute(
-            sql: """
-                INSERT INTO approvals (request_id, approver, at, \(MessageOrigin.columnNames(prefix: "origin_")), audit_seq)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: StatementArguments(values))
+        try insert(into: "approvals", [("request_id", request.id), ("approver", approver), ("at", at.millisecondsSince1970)]
+                   + MessageOrigin.columns(origin, prefix: "origin_") + [("audit_seq", seq)])
     }
 }

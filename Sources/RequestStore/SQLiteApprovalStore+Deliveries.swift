@@ -15,8 +15,8 @@ extension SQLiteApprovalStore {
                                            arguments: [platform, id]) {
                 return .repeated(reply: try seen.decode(forColumn: "reply"))
             }
-            try tx.db.execute(sql: "INSERT INTO deliveries (platform, delivery_id, received_at) VALUES (?, ?, ?)",
-                              arguments: [platform, id, at.millisecondsSince1970])
+            try tx.insert(into: "deliveries", [("platform", platform), ("delivery_id", id),
+                                               ("received_at", at.millisecondsSince1970)])
             return .new
         }
     }

@@ -16,7 +16,7 @@ extension SQLiteApprovalStore {
                 return .frozen(cancelled, freeze)
             }
             return .claimed(try tx.move(request, on: .started, actor: "chatops", origin: nil, reason: nil, at: at, setting: [
-                "owner_host": owner.host, "owner_pid": owner.pid, "lease_until": leaseUntil.millisecondsSince1970,
+                ("owner_host", owner.host), ("owner_pid", owner.pid), ("lease_until", leaseUntil.millisecondsSince1970),
             ]).get())
         }
     }
@@ -34,6 +34,7 @@ extension SQLiteApprovalStore {
         }
     }
 
+    /// A failure's reason is the first line of its result: enough for the history, the full text is in `result`.
     public func finish(id: Int64, succeeded: Bool, result: String, at: Date) async throws -> StoredRequest {
         try await write("record the end of request #\(id)") { tx in
             guard let request = try tx.loadRequest(id) else {
@@ -42,7 +43,7 @@ extension SQLiteApprovalStore {
             }
             let reason = succeeded ? nil : result.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
             switch try tx.move(request, on: succeeded ? .succeeded : .failed, actor: "chatops", origin: nil,
-                               reason: reason, at: at, setting: ["result": result]) {
+                               reason: reason, at: at, setting: [("result", result)]) {
             case .success(let finished):
                 return finished
             case .failure(let illegal):

@@ -7,8 +7,8 @@ extension SQLiteApprovalStore {
     public func freeze(env: String, by actor: String, reason: String?, origin: MessageOrigin?, at: Date) async throws -> FreezeOutcome {
         try await write("freeze \(env)") { tx in
             if let existing = try tx.freezeRecord(env: env) { return .alreadyFrozen(existing) }
-            try tx.db.execute(sql: "INSERT INTO freezes (env, frozen_by, at, reason) VALUES (?, ?, ?, ?)",
-                              arguments: [env, actor, at.millisecondsSince1970, reason])
+            try tx.insert(into: "freezes", [("env", env), ("frozen_by", actor), ("at", at.millisecondsSince1970),
+                                            ("reason", reason)])
             try tx.appendAudit(at: at, actor: actor, action: "env.frozen", requestID: nil, detail: [
                 "env": .text(env), "reason": .text(reason), "origin": .origin(origin),
             ])

@@ -36,7 +36,8 @@ public final class SQLiteApprovalStore: ApprovalStore, Sendable {
     /// Wraps a database the caller configured (a queue, a pool, a snapshot of a test file).
     /// Give it a busy timeout if other processes share the file.
     public convenience init(writer: any DatabaseWriter) throws {
-        try self.init(writer: writer, location: writer.path.isEmpty ? "(memory)" : writer.path)
+        let isMemory = writer.path.isEmpty || writer.path == ":memory:" || writer.path.contains("mode=memory")
+        try self.init(writer: writer, location: isMemory ? "(memory)" : writer.path)
     }
 
     init(writer: any DatabaseWriter, location: String) throws {
@@ -64,7 +65,7 @@ public final class SQLiteApprovalStore: ApprovalStore, Sendable {
         do {
             try migrator.migrate(writer)
         } catch {
-            if try writer.read(migrator.hasCompletedMigrations) { return }
+            if (try? writer.read(migrator.hasCompletedMigrations)) == true { return }
             throw error
         }
     }

@@ -15,12 +15,8 @@ extension StoreTransaction {
         let json = AuditDetail.json(detail)
         let hash = AuditChain.hash(previous: previous, seq: seq, at: ms, actor: actor, action: action,
                                    requestID: requestID, detail: json)
-        try db.execute(
-            sql: """
-                INSERT INTO audit (seq, at, actor, action, request_id, detail, prev_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [seq, ms, actor, action, requestID, json, previous, hash])
+        try insert(into: "audit", [("seq", seq), ("at", ms), ("actor", actor), ("action", action), ("request_id", requestID),
+                                   ("detail", json), ("prev_hash", previous), ("hash", hash)])
         return seq
     }
 

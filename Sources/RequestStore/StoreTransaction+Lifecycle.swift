@@ -8,7 +8,7 @@ extension StoreTransaction {
     /// Moves `request` on `event` if the lifecycle allows it, also setting `columns` of its row
     /// (owner, lease, result). An illegal event changes nothing and comes back as the failure.
     func move(_ request: StoredRequest, on event: RequestEvent, actor: String, origin: MessageOrigin?,
-              reason: String?, at: Date, setting columns: KeyValuePairs<String, (any DatabaseValueConvertible)?> = [:])
+              reason: String?, at: Date, setting columns: SQLColumns = [])
         throws -> Result<StoredRequest, IllegalTransition> {
         let next: RequestState
         switch RequestLifecycle.next(from: request.state, on: event) {
@@ -16,12 +16,13 @@ extension StoreTransaction {
         case .success(let state): next = state
         }
         let ms = at.millisecondsSince1970
-        let assignments = (["state", "updated_at"] + columns.map(\.key)).map { "\($0) = ?" }.joined(separator: ", ")
-        let values: SQLValues = [next.rawValue, ms] + columns.map(\.value) + [request.id, request.state.rawValue]
-        try db.execute(sql: "UPDATE requests SET \(assignments) WHERE id = ? AND state = ?",
+        let assignments: SQLColumns = [("state", next.rawValue), ("updated_at", ms)] + columns
+        let values: [(any DatabaseValueConvertible)?] = assignments.map(\.value) + [request.id, request.state.rawValue]
+        try db.execute(sql: "UPDATE requests SET \(assignments.map { "\($0.name) = ?" }.joined(separator: ", ")) "
+                           + "WHERE id = ? AND state = ?",
                        arguments: StatementArguments(values))
         guard db.changesCount == 1 else {
-            throw CorruptStore(what: "request #\(request.id) changing state under an open transaction")
+            throw CorruptStore(what: "request #\(request.id), whose state changed while it was being updated")
         }
         let seq = try appendAudit(at: at, actor: actor, action: "request.transition", requestID: request.id, detail: [
             "from": .text(request.state.rawValue), "to": .text(next.rawValue), "reason": .text(reason),
@@ -34,25 +35,14 @@ extension StoreTransaction {
 
     func insertTransition(requestID: Int64, from: RequestState?, to: RequestState, actor: String, at: Date,
                           origin: MessageOrigin?, reason: String?, auditSeq: Int64) throws {
-        let values: SQLValues = [requestID, from?.rawValue, to.rawValue, actor, at.millisecondsSince1970]
-            + MessageOrigin.columnValues(origin) + [reason, auditSeq]
-        try db.execute(
-            sql: """
-                INSERT INTO transitions (request_id, from_state, to_state, actor, at,
-                    \(MessageOrigin.columnNames(prefix: "origin_")), reason, audit_seq)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: StatementArguments(values))
+        try insert(into: "transitions", [("request_id", requestID), ("from_state", from?.rawValue), ("to_state", to.rawValue),
+                                         ("actor", actor), ("at", at.millisecondsSince1970)]
+                   + MessageOrigin.columns(origin, prefix: "origin_") + [("reason", reason), ("audit_seq", auditSeq)])
     }
 
     /// Owes `request`'s thread a message, in the transaction of the change it reports.
     func insertNotice(for request: StoredRequest, text: String, at: Date) throws {
-        let values: SQLValues = MessageOrigin.columnValues(request.origin) + [text, request.id, at.millisecondsSince1970]
-        try db.execute(
-            sql: """
-                INSERT INTO notices (\(MessageOrigin.columnNames(prefix: "")), text, request_id, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: StatementArguments(values))
+        try insert(into: "notices", MessageOrigin.columns(request.origin, prefix: "")
+                   + [("text", text), ("request_id", request.id), ("created_at", at.millisecondsSince1970)])
     }
 }

@@ -17,16 +17,12 @@ extension StoreTransaction {
             expiresAt = expiry.millisecondsSince1970
         }
         let slots = try Self.slotsJSON(new.command.slots)
-        let values: SQLValues = [new.command.intent.rawValue, slots, new.env, new.requester]
-            + MessageOrigin.columnValues(new.origin)
-            + [new.text, RequestState.received.rawValue, approvers, quorum, expiresAt, ms, ms, new.isDryRun]
-        try db.execute(
-            sql: """
-                INSERT INTO requests (intent, slots, env, requester, \(MessageOrigin.columnNames(prefix: "origin_")),
-                    text, state, approvers, quorum, expires_at, created_at, updated_at, dry_run)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: StatementArguments(values))
+        try insert(into: "requests", [("intent", new.command.intent.rawValue), ("slots", slots), ("env", new.env),
+                                      ("requester", new.requester)]
+                   + MessageOrigin.columns(new.origin, prefix: "origin_")
+                   + [("text", new.text), ("state", RequestState.received.rawValue), ("approvers", approvers),
+                      ("quorum", quorum), ("expires_at", expiresAt), ("created_at", ms), ("updated_at", ms),
+                      ("dry_run", new.isDryRun)])
         let id = db.lastInsertedRowID
         let seq = try appendAudit(at: at, actor: new.requester, action: "request.created", requestID: id, detail: [
             "intent": .text(new.command.intent.rawValue), "slots": .slots(new.command.slots), "env": .text(new.env),

@@ -7,5 +7,14 @@ struct StoreTransaction {
     let db: Database
 }
 
-/// Values bound to a statement's `?` placeholders, in order.
-typealias SQLValues = [(any DatabaseValueConvertible)?]
+/// Column names with the values to store in them, kept side by side so they cannot drift apart.
+typealias SQLColumns = [(name: String, value: (any DatabaseValueConvertible)?)]
+
+extension StoreTransaction {
+    func insert(into table: String, _ columns: SQLColumns) throws {
+        let names = columns.map(\.name).joined(separator: ", ")
+        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        try db.execute(sql: "INSERT INTO \(table) (\(names)) VALUES (\(placeholders))",
+                       arguments: StatementArguments(columns.map(\.value)))
+    }
+}
