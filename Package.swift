@@ -95,7 +95,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ChatOpsCommandsTests",
-            dependencies: ["ChatOpsCommands", "ChatOpsTestSupport"]
+            dependencies: ["ChatOpsCommands", "ChatOpsTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )
