@@ -53,8 +53,9 @@ extension SQLiteApprovalStore {
         }
     }
 
-    /// `freeze` and `unfreeze` must run in a frozen environment: they are how it is managed.
+    /// A freeze stops changes only: reads (status, logs…) still run, and `freeze`/`unfreeze`
+    /// must run in a frozen environment, since they are how it is managed.
     static func runsWhileFrozen(_ intent: Intent) -> Bool {
-        intent == .freeze || intent == .unfreeze
+        !intent.isMutating || intent == .freeze || intent == .unfreeze
     }
 }

@@ -95,19 +95,22 @@ struct ExactlyOnceConversationTests {
         #expect(approved.last == "Request #1 (deploy iris-classifier v2.3 to prod) was cancelled: prod is frozen (by bob: incident 123); changes there are stopped until someone says `unfreeze prod`.")
         let restart = try await h.say("alice", "restart iris in prod")
         #expect(restart.first?.contains("refused: prod is frozen (by bob: incident 123)") == true)
+        // Reads still run in a frozen environment.
+        let status = try await h.say("carol", "status of iris in prod")
+        #expect(status.first?.hasPrefix("Argo CD is not configured") == true)
         // Other environments are not affected.
         let staging = try await h.say("alice", "scale iris to 3 in staging")
-        #expect(staging.last?.hasPrefix("Request #4 succeeded") == true)
+        #expect(staging.last?.hasPrefix("Request #5 succeeded") == true)
         #expect(fake.executed.map(\.intent) == [.scale])
         #expect(try await h.store.request(id: 1)?.state == .cancelled)
 
         // Lifting the kill switch in prod is itself a prod change: it needs approval.
         let unfreeze = try await h.say("alice", "unfreeze prod")
-        #expect(unfreeze.first?.contains("Request #5: unfreeze prod needs 1 approval from prod-approvers") == true)
-        let lifted = try await h.say("carol", "approve 5")
+        #expect(unfreeze.first?.contains("Request #6: unfreeze prod needs 1 approval from prod-approvers") == true)
+        let lifted = try await h.say("carol", "approve 6")
         #expect(lifted.last?.contains("prod is no longer frozen") == true)
         try await h.say("alice", "restart iris in prod")
-        try await h.say("bob", "approve 6")
+        try await h.say("bob", "approve 7")
         #expect(fake.executed.map(\.intent) == [.scale, .restart])
     }
 
