@@ -11,6 +11,11 @@ extension SQLiteApprovalStore {
             guard case .success = RequestLifecycle.next(from: request.state, on: .quorumReached) else {
                 return .notAwaitingApproval(request)
             }
+            // Past its time, an approval is too late even if the sweeper has not come by yet.
+            if let expiresAt = request.expiresAt, expiresAt <= at {
+                return .notAwaitingApproval(try tx.move(request, on: .expired, actor: "chatops", origin: origin,
+                                                        reason: "no approval within the time limit", at: at).get())
+            }
             if request.approvals.contains(where: { $0.approver == approver }) { return .alreadyApproved(request) }
             try tx.insertApproval(of: request, by: approver, origin: origin, at: at)
             let approvers = request.approvals.map(\.approver) + [approver]

@@ -69,6 +69,17 @@ struct ExactlyOnceConversationTests {
         #expect(late == ["Request #1 (deploy iris-classifier v2.3 to prod) is already expired; there is nothing to decide."])
     }
 
+    @Test func anApprovalAfterTheDeadlineIsTooLateEvenBeforeTheSweep() async throws {
+        let fake = FakeExecutor()
+        let h = try ConversationHarness(executors: [(fake, [.deploy])])
+        try await h.say("alice", "deploy v2.3 to prod")
+        h.clock.advance(3600)
+        let late = try await h.say("bob", "approve 1")
+        #expect(late == ["Request #1 (deploy iris-classifier v2.3 to prod) is already expired; there is nothing to decide."])
+        #expect(fake.executed.isEmpty)
+        #expect(try await h.store.request(id: 1)?.transitions.last?.reason == "no approval within the time limit")
+    }
+
     @Test func theSweeperServiceExpiresInTheBackground() async throws {
         let h = try ConversationHarness()
         try await h.say("alice", "deploy v2.3 to prod")
