@@ -44,6 +44,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Inbound signatures (Slack, Discord, GitHub), checked before anything else reads a request.
+        .target(name: "PlatformVerification", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // Executors: the protocol, the registry, dry-run plans, unconfigured backends.
         .target(name: "Execution", dependencies: ["ChatOpsCore", "ChatOpsConfig"]),
         // One message through the whole path: understand → policy → approval → execute → reply.
@@ -88,6 +90,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        .testTarget(name: "PlatformVerificationTests", dependencies: ["PlatformVerification", "ChatOpsTestSupport"]),
         .testTarget(
             name: "ConversationTests",
             dependencies: ["Conversation", "RequestStore", "Execution", "Approvals", "ChatOpsConfig", "Understanding",
