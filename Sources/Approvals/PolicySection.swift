@@ -75,7 +75,7 @@ public enum PolicySection {
             guard (1...10).contains(n) else { throw v.error("quorum must be between 1 and 10, not \(n)") }
             return n
         }
-        let ttl = try m["ttl"].map { v throws(YAMLError) in try Duration.seconds(v) }
+        let ttl = try m["ttl"].map { v throws(YAMLError) in try DurationSetting.seconds(v) }
         // Naming approvers or a quorum means the rule wants approval, unless it says otherwise.
         let approval = try m["approval"]?.bool() ?? ((approvers != nil || quorum != nil) ? true : nil)
         return PolicyRule(intents: intents, environments: environments, requesters: requesters, needsApproval: approval,
@@ -126,7 +126,7 @@ public enum PolicySection {
 }
 
 /// Durations in the configuration: `90s`, `30m`, `1h`, `2d`, or a number of seconds.
-enum Duration {
+enum DurationSetting {
     static func seconds(_ v: YAMLValue) throws(YAMLError) -> Int {
         let text = try v.string().trimmingCharacters(in: .whitespaces)
         let units: [Character: Int] = ["s": 1, "m": 60, "h": 3600, "d": 86400]

@@ -63,9 +63,10 @@ struct RequestsShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingSetupErrors {
-            let store = try setup.openExistingStore(try setup.loadConfiguration())
+            let configuration = try setup.loadConfiguration()
+            let store = try setup.openExistingStore(configuration)
             guard let request = try await store.request(id: id) else {
-                Console.error("there is no request #\(id) in \(setup.storePath(try setup.loadConfiguration())); `chatops requests list` shows them")
+                Console.error("there is no request #\(id) in \(setup.storePath(configuration)); `chatops requests list` shows them")
                 throw ExitCode(1)
             }
             print(json ? RequestJSON.request(request) : RequestText.details(request))

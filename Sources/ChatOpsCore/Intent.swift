@@ -16,6 +16,12 @@ public enum Intent: String, CaseIterable, Sendable, Codable, Hashable {
         }
     }
 
+    /// A change to a target system (Argo CD, Kubernetes, the pipeline…), as opposed to the bot's
+    /// own switches (approve, deny, freeze, unfreeze): what a freeze stops.
+    public var actsOnTargetSystem: Bool {
+        isMutating && ![.approve, .deny, .freeze, .unfreeze].contains(self)
+    }
+
     /// The slots this intent takes, in catalog order.
     public var slots: [SlotSpec] { IntentCatalog.slots(of: self) }
 

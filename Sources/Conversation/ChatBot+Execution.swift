@@ -16,7 +16,7 @@ extension ChatBot {
             return  // someone else claimed it, or it was cancelled meanwhile
         }
         crashpoint.reach("after-claim")
-        if claimed.intent.isMutating && claimed.intent != .freeze && claimed.intent != .unfreeze {
+        if claimed.intent.actsOnTargetSystem {
             await sink.send(Replies.running(claimed), to: claimed.origin)
         }
         let result = await withLeaseRenewal(claimed) {

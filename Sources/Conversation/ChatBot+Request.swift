@@ -55,8 +55,7 @@ extension ChatBot {
     /// The freeze that stops this command, if any: every mutation in a frozen environment but
     /// the freeze switch itself and decisions on requests.
     func activeFreeze(blocking command: ParsedCommand) async throws -> FreezeRecord? {
-        guard command.intent.isMutating, ![.freeze, .unfreeze, .approve, .deny].contains(command.intent),
-              let env = command.slots["env"]?.stringValue else { return nil }
+        guard command.intent.actsOnTargetSystem, let env = command.slots["env"]?.stringValue else { return nil }
         return try await store.freezes().first { $0.env == env }
     }
 

@@ -4,7 +4,6 @@ import Foundation
 /// (`CHATOPS_CRASHPOINT=after-claim`): it announces the point on standard error and waits to be
 /// killed, so crash-safety tests can SIGKILL it exactly there and check the store after restart.
 public struct Crashpoint: Sendable {
-    public static let names = ["after-create", "after-approve", "after-claim", "before-finish"]
     let armed: String?
 
     public init(armed: String?) {

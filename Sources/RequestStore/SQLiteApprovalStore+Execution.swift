@@ -10,7 +10,7 @@ extension SQLiteApprovalStore {
             guard case .success = RequestLifecycle.next(from: request.state, on: .started) else {
                 return .notApproved(request)
             }
-            if let env = request.env, !Self.runsWhileFrozen(request.intent), let freeze = try tx.freezeRecord(env: env) {
+            if let env = request.env, request.intent.actsOnTargetSystem, let freeze = try tx.freezeRecord(env: env) {
                 let reason = "\(env) is frozen by \(freeze.frozenBy)" + (freeze.reason.map { ": \($0)" } ?? "")
                 let cancelled = try tx.move(request, on: .cancelled, actor: "chatops", origin: nil, reason: reason, at: at).get()
                 return .frozen(cancelled, freeze)
@@ -51,11 +51,5 @@ extension SQLiteApprovalStore {
                                  + "only a request claimed for execution (executing) can finish")
             }
         }
-    }
-
-    /// A freeze stops changes only: reads (status, logs…) still run, and `freeze`/`unfreeze`
-    /// must run in a frozen environment, since they are how it is managed.
-    static func runsWhileFrozen(_ intent: Intent) -> Bool {
-        !intent.isMutating || intent == .freeze || intent == .unfreeze
     }
 }

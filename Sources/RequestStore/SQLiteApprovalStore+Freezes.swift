@@ -1,4 +1,5 @@
 import Approvals
+import ChatOpsCore
 import Foundation
 import GRDB
 
@@ -13,7 +14,7 @@ extension SQLiteApprovalStore {
                 "env": .text(env), "reason": .text(reason), "origin": .origin(origin),
             ])
             let approved = try tx.requests(where: "env = ? AND state = ?", arguments: [env, RequestState.approved.rawValue])
-            let cancelled = try approved.filter { !Self.runsWhileFrozen($0.intent) }.map { request in
+            let cancelled = try approved.filter(\.intent.actsOnTargetSystem).map { request in
                 try tx.move(request, on: .cancelled, actor: actor, origin: origin,
                             reason: "\(env) was frozen by \(actor)", at: at).get()
             }

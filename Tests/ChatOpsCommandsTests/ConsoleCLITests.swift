@@ -6,20 +6,16 @@ import Testing
 /// `say`, `requests` and `audit` as a newcomer runs them: the README's example conversation.
 @Suite("chatops console and store commands")
 struct ConsoleCLITests {
-    let binary: String
-    let directory: TemporaryDirectory
-    var store: String { directory.url.appendingPathComponent("chatops.db").path }
+    let cli: FreshStoreCLI
 
     init() throws {
-        binary = try #require(RepositoryPaths.chatopsBinary, "build the chatops product first (swift build)")
-        directory = try TemporaryDirectory()
+        cli = try FreshStoreCLI()
     }
+    var store: String { cli.store }
 
+    /// The store by `CHATOPS_STORE` here (the crash tests use `--store`).
     func chatops(_ args: [String], env: [String: String] = [:], stdin: String? = nil) throws -> ProcessResult {
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("CHATOPS_") }
-        environment["CHATOPS_STORE"] = store
-        environment.merge(env) { $1 }
-        return try ProcessRunner.run(binary, args, stdin: stdin, environment: environment, directory: RepositoryPaths.root.path)
+        try cli.run(args, env: ["CHATOPS_STORE": store].merging(env) { $1 }, stdin: stdin)
     }
 
     func json(_ text: String) throws -> Any {

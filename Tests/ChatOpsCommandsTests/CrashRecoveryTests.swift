@@ -7,28 +7,21 @@ import Testing
 /// as interrupted and never re-run, and the audit chain must still verify.
 @Suite("Crash safety: SIGKILL mid-flow, then restart", .serialized)
 struct CrashRecoveryTests {
-    let binary: String
-    let directory: TemporaryDirectory
-    var store: String { directory.url.appendingPathComponent("chatops.db").path }
+    let cli: FreshStoreCLI
 
     init() throws {
-        binary = try #require(RepositoryPaths.chatopsBinary, "build the chatops product first (swift build)")
-        directory = try TemporaryDirectory()
+        cli = try FreshStoreCLI()
     }
 
-    var environment: [String: String] {
-        ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("CHATOPS_") }
-    }
-
+    /// The store by `--store` here (the console tests use `CHATOPS_STORE`).
     func chatops(_ args: [String]) throws -> ProcessResult {
-        try ProcessRunner.run(binary, args + ["--store", store], environment: environment, directory: RepositoryPaths.root.path)
+        try cli.run(args + ["--store", cli.store])
     }
 
     func kill(at point: String, _ args: [String]) throws {
-        var env = environment
-        env["CHATOPS_CRASHPOINT"] = point
-        try KillableProcess.runUntil("crashpoint \(point) reached", binary, args + ["--store", store],
-                                     environment: env, directory: RepositoryPaths.root.path)
+        try KillableProcess.runUntil("crashpoint \(point) reached", cli.binary, args + ["--store", cli.store],
+                                     environment: cli.environment(["CHATOPS_CRASHPOINT": point]),
+                                     directory: RepositoryPaths.root.path)
     }
 
     func request(_ id: Int) throws -> [String: Any] {
