@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // PCRE2 (8-bit) from the system: `apt-get install libpcre2-dev`.
@@ -46,13 +48,30 @@ let package = Package(
         ),
         // Inbound signatures (Slack, Discord, GitHub), checked before anything else reads a request.
         .target(name: "PlatformVerification", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // The neutral reply model (text, fields, tables, code, links, buttons, severity) and safe truncation.
+        .target(name: "ReplyModel"),
+        // Calls to platform APIs over AsyncHTTPClient: timeouts, 429 Retry-After, errors that say what failed.
+        .target(
+            name: "PlatformHTTP",
+            dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
         // Executors: the protocol, the registry, dry-run plans, unconfigured backends.
-        .target(name: "Execution", dependencies: ["ChatOpsCore", "ChatOpsConfig"]),
+        .target(name: "Execution", dependencies: ["ChatOpsCore", "ChatOpsConfig", "ReplyModel"]),
         // One message through the whole path: understand → policy → approval → execute → reply.
         .target(
             name: "Conversation",
             dependencies: [
-                "ChatOpsCore", "ChatOpsConfig", "Understanding", "Approvals", "RequestStore", "Execution",
+                "ChatOpsCore", "ChatOpsConfig", "Understanding", "Approvals", "RequestStore", "Execution", "ReplyModel",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // The HTTP server (Hummingbird): health routes, body cap, the seam platform adapters plug into.
+        .target(
+            name: "ChatServer",
+            dependencies: [
+                "Conversation", "ReplyModel", "RequestStore", "PlatformHTTP",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -62,7 +81,7 @@ let package = Package(
             name: "ChatOpsCommands",
             dependencies: [
                 "ChatOpsCore", "RuleEngine", "ChatOpsConfig", "Understanding", "Approvals", "RequestStore",
-                "Execution", "Conversation",
+                "Execution", "Conversation", "ChatServer", "ReplyModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,7 +89,14 @@ let package = Package(
             name: "ChatOpsCLI",
             dependencies: ["ChatOpsCommands"]
         ),
-        .target(name: "ChatOpsTestSupport", dependencies: ["ChatOpsCore", "Execution"]),
+        .target(
+            name: "ChatOpsTestSupport",
+            dependencies: [
+                "ChatOpsCore", "Execution",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "RuleMatchBenchmark",
             dependencies: ["RuleEngine", "ChatOpsConfig", "Understanding"],
@@ -90,11 +116,16 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .testTarget(name: "PlatformVerificationTests", dependencies: ["PlatformVerification", "ChatOpsTestSupport"]),
+        .testTarget(name: "ReplyModelTests", dependencies: ["ReplyModel", "ChatOpsTestSupport"]),
+        .testTarget(
+            name: "PlatformVerificationTests",
+            dependencies: ["PlatformVerification", "ChatOpsTestSupport"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "ConversationTests",
             dependencies: ["Conversation", "RequestStore", "Execution", "Approvals", "ChatOpsConfig", "Understanding",
-                           "RuleEngine", "ChatOpsTestSupport"]
+                           "RuleEngine", "ReplyModel", "ChatOpsTestSupport"]
         ),
         .testTarget(
             name: "ChatOpsCommandsTests",

@@ -1,12 +1,17 @@
 import Conversation
 import Foundation
+import ReplyModel
 import RequestStore
 
 /// Prints the bot's replies to standard output, one after another, as a chat would show them.
 struct ConsoleSink: ReplySink {
-    func send(_ text: String, to origin: MessageOrigin) async {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    func send(_ reply: Reply, to origin: MessageOrigin) async -> MessageOrigin? {
+        FileHandle.standardOutput.write(Data((PlainTextRenderer.render(reply) + "\n").utf8))
+        return nil
     }
+
+    /// A terminal cannot change what it printed: the decision is printed where it is made.
+    func update(_ posted: MessageOrigin, with reply: Reply) async {}
 }
 
 enum ConsoleMessage {

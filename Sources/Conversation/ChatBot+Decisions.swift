@@ -1,6 +1,7 @@
 import Approvals
 import ChatOpsCore
 import Foundation
+import ReplyModel
 import RequestStore
 
 extension ChatBot {
@@ -27,7 +28,9 @@ extension ChatBot {
         if !isApproval {
             let reason = input.command.slots["reason"]?.stringValue
             switch try await store.deny(id: id, approver: approver, reason: reason, origin: input.origin, at: now()) {
-            case .denied(let r): await sink.send(Replies.denied(r, by: approver, reason: reason), to: input.origin)
+            case .denied(let r):
+                await sink.send(Replies.denied(r, by: approver, reason: reason), to: input.origin)
+                await updatePrompts(of: r, outcome: "Denied by \(approver)\(reason.map { ": \($0)" } ?? "").", severity: .failure, sink: sink)
             case .notAwaitingApproval(let r): await sink.send(Replies.notWaiting(r), to: input.origin)
             case .notFound: await sink.send(Replies.notFound(id), to: input.origin)
             }
@@ -38,6 +41,8 @@ extension ChatBot {
             await sink.send(Replies.approvalRecorded(r, by: approver, approvals: approvals, quorum: quorum), to: input.origin)
         case .quorumReached(let r):
             await sink.send(Replies.approved(r, by: approver), to: input.origin)
+            let by = r.approvals.map(\.approver).joined(separator: ", ")
+            await updatePrompts(of: r, outcome: "Approved by \(by.isEmpty ? approver : by).", severity: .success, sink: sink)
             crashpoint.reach("after-approve")
             try await execute(r, sink: sink)
         case .alreadyApproved(let r):
@@ -47,5 +52,14 @@ extension ChatBot {
         case .notFound:
             await sink.send(Replies.notFound(id), to: input.origin)
         }
+    }
+
+    /// Replaces the buttons on the request's approval prompts with the outcome, wherever they were
+    /// posted. A failure to update is logged by the platform; the decision stands either way.
+    func updatePrompts(of request: StoredRequest, outcome: String, severity: Severity, sink: any ReplySink) async {
+        guard let posted = try? await store.promptMessages(requestID: request.id), !posted.isEmpty else { return }
+        let plan = runner.registry.planner.steps(for: executionInput(request))
+        let reply = Replies.decidedPrompt(request, plan: plan, outcome: outcome, severity: severity)
+        for message in posted { await sink.update(message, with: reply) }
     }
 }

@@ -24,7 +24,7 @@ extension ChatBot {
         }
         crashpoint.reach("before-finish")
         let finished = try await store.finish(id: claimed.id, succeeded: result.isSuccess, result: result.text, at: now())
-        await sink.send(Replies.finished(finished, result.text, succeeded: result.isSuccess), to: finished.origin)
+        await sink.send(Replies.finished(finished, result.reply, succeeded: result.isSuccess), to: finished.origin)
     }
 
     func run(_ request: StoredRequest, progress: any ProgressReporter) async -> ExecutionResult {
@@ -61,6 +61,6 @@ struct ThreadProgress: ProgressReporter {
     let origin: MessageOrigin
 
     func report(_ text: String) async {
-        await sink.send(text, to: origin)
+        await sink.send(.text(text), to: origin)
     }
 }

@@ -2,6 +2,7 @@ import Approvals
 import ChatOpsCore
 import Execution
 import Foundation
+import ReplyModel
 import RequestStore
 
 extension ChatBot {
@@ -35,7 +36,9 @@ extension ChatBot {
             await sink.send(Replies.refused(stored, reason: reason), to: input.origin)
         case .awaitingApproval:
             let plan = runner.registry.planner.steps(for: executionInput(stored))
-            await sink.send(Replies.needsApproval(stored, plan: plan, now: now()), to: input.origin)
+            if let posted = await sink.send(Replies.needsApproval(stored, plan: plan, now: now()), to: input.origin) {
+                try await store.recordPromptMessage(requestID: stored.id, message: posted)
+            }
         case .approved:
             try await execute(stored, sink: sink)
         }
@@ -43,7 +46,7 @@ extension ChatBot {
 
     /// A mutation that acts in an environment must name one (or have a channel default):
     /// guessing could touch prod.
-    func missingTarget(_ command: ParsedCommand) -> String? {
+    func missingTarget(_ command: ParsedCommand) -> Reply? {
         guard command.intent.isMutating else { return nil }
         for slot in ["env", "app"] where command.intent.slot(named: slot) != nil && command.slots[slot] == nil {
             let known = slot == "env" ? catalog.environmentNames : catalog.appNames

@@ -1,4 +1,5 @@
 import Foundation
+import ReplyModel
 import RequestStore
 
 extension ChatBot {
@@ -16,7 +17,9 @@ extension ChatBot {
     /// One round of the background work: expire unapproved requests past their time, recover
     /// executions whose lease ran out, and deliver what the store says is owed.
     public func sweep(platforms: Set<String>, sink: any ReplySink) async throws {
-        _ = try await store.expireDue(at: now())
+        for expired in try await store.expireDue(at: now()) {
+            await updatePrompts(of: expired, outcome: "Expired: nobody approved it in time.", severity: .failure, sink: sink)
+        }
         _ = try await store.recoverInterrupted(host: owner.host, isAlive: Self.processIsAlive, at: now())
         try await deliverNotices(platforms: platforms, sink: sink)
     }
@@ -24,7 +27,7 @@ extension ChatBot {
     func deliverNotices(platforms: Set<String>, sink: any ReplySink) async throws {
         for platform in platforms.sorted() {
             let notices = try await store.pendingNotices(platform: platform)
-            for notice in notices { await sink.send(notice.text, to: notice.origin) }
+            for notice in notices { await sink.send(.text(notice.text), to: notice.origin) }
             if !notices.isEmpty { try await store.markNoticesDelivered(notices.map(\.id)) }
         }
     }
@@ -32,5 +35,15 @@ extension ChatBot {
     /// Whether a process of this host is still running (`kill(pid, 0)`; EPERM means it exists).
     @Sendable static func processIsAlive(_ pid: Int32) -> Bool {
         kill(pid, 0) == 0 || errno == EPERM
+    }
+}
+
+extension ChatBot {
+    /// What stops the bot from serving (empty when ready): `/readyz` answers 503 with these.
+    public func readinessProblems() async -> [String] {
+        var problems: [String] = []
+        if classifier.rules.rules.isEmpty { problems.append("no rules are loaded") }
+        do { try await store.checkWritable() } catch { problems.append("the store does not take writes: \(error)") }
+        return problems
     }
 }

@@ -1,56 +1,81 @@
 import Approvals
 import ChatOpsCore
 import Foundation
+import ReplyModel
 import RequestStore
 
-/// Every text the bot says, in one place: the console prints them and the platforms post them.
+/// Everything the bot says, in one place, as neutral replies: the console prints them and each
+/// platform renders them its own way.
 public enum Replies {
-    static func notUnderstood(_ reason: String?) -> String {
-        guard let reason else { return "I didn't understand that. Say `help` to see what I can do." }
-        return "I can't act on that: \(reason)."
+    static func notUnderstood(_ reason: String?) -> Reply {
+        guard let reason else { return .text("I didn't understand that. Say `help` to see what I can do.") }
+        return .text("I can't act on that: \(reason).", severity: .warning)
     }
 
-    static func refused(_ request: StoredRequest, reason: String) -> String {
-        "Request #\(request.id) (\(phrase(request))) refused: \(reason)."
+    static func refused(_ request: StoredRequest, reason: String) -> Reply {
+        .text("Request #\(request.id) (\(phrase(request))) refused: \(reason).", severity: .failure)
     }
 
-    static func needsApproval(_ request: StoredRequest, plan: [String], now: Date) -> String {
+    /// The approval prompt: what is asked, by whom, the plan, and Approve / Deny buttons.
+    static func needsApproval(_ request: StoredRequest, plan: [String], now: Date) -> Reply {
+        var blocks = approvalSummary(request, plan: plan)
+        let expiry = request.expiresAt.map { "It expires in \(duration($0.timeIntervalSince(now))) if nobody approves." }
+        if let expiry { blocks.append(.text(expiry)) }
+        blocks.append(.buttons([
+            ReplyButton(label: "Approve", action: ReplyAction(kind: .approve, requestID: request.id), style: .primary),
+            ReplyButton(label: "Deny", action: ReplyAction(kind: .deny, requestID: request.id), style: .danger),
+        ]))
+        return Reply(.warning, blocks)
+    }
+
+    /// The approval prompt once decided (or expired, cancelled): the same summary, the buttons
+    /// replaced by the outcome and who decided.
+    static func decidedPrompt(_ request: StoredRequest, plan: [String], outcome: String, severity: Severity) -> Reply {
+        Reply(severity, approvalSummary(request, plan: plan) + [.text(outcome)])
+    }
+
+    static func approvalSummary(_ request: StoredRequest, plan: [String]) -> [ReplyBlock] {
         let who = request.approvers.map { "from \($0)" } ?? "from anyone but \(request.requester)"
         let count = request.quorum == 1 ? "1 approval" : "\(request.quorum) approvals"
-        let expiry = request.expiresAt.map { " It expires in \(duration($0.timeIntervalSince(now))) if nobody approves." } ?? ""
-        return """
-            Request #\(request.id): \(phrase(request)) needs \(count) \(who).\(request.isDryRun ? " (dry run)" : "")
-            \(plan.map { "• will \($0)" }.joined(separator: "\n"))
-            Reply `approve \(request.id)` or `deny \(request.id) REASON`.\(expiry)
-            """
+        var fields = [ReplyField("Requested by", request.requester)]
+        if let env = request.slots["env"]?.stringValue { fields.append(ReplyField("Environment", env)) }
+        if let app = request.slots["app"]?.stringValue { fields.append(ReplyField("App", app)) }
+        var blocks: [ReplyBlock] = [
+            .text("Request #\(request.id): \(phrase(request)) needs \(count) \(who).\(request.isDryRun ? " (dry run)" : "")"),
+            .fields(fields),
+        ]
+        if !plan.isEmpty { blocks.append(.text(plan.map { "• will \($0)" }.joined(separator: "\n"))) }
+        return blocks
     }
 
-    static func approvalRecorded(_ request: StoredRequest, by approver: String, approvals: Int, quorum: Int) -> String {
-        "Approval \(approvals) of \(quorum) recorded for request #\(request.id) by \(approver); "
-            + "waiting for \(quorum - approvals) more\(request.approvers.map { " from \($0)" } ?? "")."
+    static func approvalRecorded(_ request: StoredRequest, by approver: String, approvals: Int, quorum: Int) -> Reply {
+        .text(
+            "Approval \(approvals) of \(quorum) recorded for request #\(request.id) by \(approver); "
+                + "waiting for \(quorum - approvals) more\(request.approvers.map { " from \($0)" } ?? "").",
+            severity: .info)
     }
 
-    static func approved(_ request: StoredRequest, by approver: String) -> String {
-        "Request #\(request.id) (\(phrase(request))) approved by \(approver)."
+    static func approved(_ request: StoredRequest, by approver: String) -> Reply {
+        .text("Request #\(request.id) (\(phrase(request))) approved by \(approver).", severity: .success)
     }
 
-    static func alreadyApproved(_ request: StoredRequest) -> String {
-        "You already approved request #\(request.id); it is waiting for \(max(0, request.quorum - request.approvals.count)) more."
+    static func alreadyApproved(_ request: StoredRequest) -> Reply {
+        .text("You already approved request #\(request.id); it is waiting for \(max(0, request.quorum - request.approvals.count)) more.", severity: .info)
     }
 
-    static func denied(_ request: StoredRequest, by approver: String, reason: String?) -> String {
-        "Request #\(request.id) (\(phrase(request))) denied by \(approver)\(reason.map { ": \($0)" } ?? "")."
+    static func denied(_ request: StoredRequest, by approver: String, reason: String?) -> Reply {
+        .text("Request #\(request.id) (\(phrase(request))) denied by \(approver)\(reason.map { ": \($0)" } ?? "").", severity: .failure)
     }
 
-    static func cannotDecide(_ id: Int64, approve: Bool, refusal: ApprovalRefusal) -> String {
-        "You cannot \(approve ? "approve" : "deny") request #\(id): \(refusal)."
+    static func cannotDecide(_ id: Int64, approve: Bool, refusal: ApprovalRefusal) -> Reply {
+        .text("You cannot \(approve ? "approve" : "deny") request #\(id): \(refusal).", severity: .warning)
     }
 
-    static func notFound(_ id: Int64) -> String {
-        "There is no request #\(id). Check the number in the request's message."
+    static func notFound(_ id: Int64) -> Reply {
+        .text("There is no request #\(id). Check the number in the request's message.", severity: .warning)
     }
 
-    static func notWaiting(_ request: StoredRequest) -> String {
+    static func notWaiting(_ request: StoredRequest) -> Reply {
         let state: String
         switch request.state {
         case .awaitingApproval: state = "still waiting for approval"
@@ -58,16 +83,24 @@ public enum Replies {
         case .received: state = "not yet admitted"
         default: state = "already \(request.state.rawValue)"
         }
-        return "Request #\(request.id) (\(phrase(request))) is \(state); there is nothing to decide."
+        return .text("Request #\(request.id) (\(phrase(request))) is \(state); there is nothing to decide.")
     }
 
-    static func running(_ request: StoredRequest) -> String {
-        "Running request #\(request.id): \(phrase(request))\(request.isDryRun ? " (dry run)" : "")…"
+    static func running(_ request: StoredRequest) -> Reply {
+        .text("Running request #\(request.id): \(phrase(request))\(request.isDryRun ? " (dry run)" : "")…", severity: .info)
     }
 
-    static func finished(_ request: StoredRequest, _ text: String, succeeded: Bool) -> String {
-        guard request.intent.isMutating else { return text }
-        return "Request #\(request.id) \(succeeded ? "succeeded" : "failed"): \(text)"
+    /// An execution's outcome: a read shows its result as it is; a change says which request it was.
+    static func finished(_ request: StoredRequest, _ result: Reply, succeeded: Bool) -> Reply {
+        guard request.intent.isMutating else { return result }
+        let status = "Request #\(request.id) \(succeeded ? "succeeded" : "failed"):"
+        var blocks = result.blocks
+        if case .text(let first)? = blocks.first {
+            blocks[0] = .text(status + " " + first)
+        } else {
+            blocks.insert(.text(status), at: 0)
+        }
+        return Reply(succeeded ? .success : .failure, blocks)
     }
 
     static func frozen(_ record: FreezeRecord, env: String) -> String {
@@ -75,12 +108,12 @@ public enum Replies {
             + "changes there are stopped until someone says `unfreeze \(env)`"
     }
 
-    static func cancelledByFreeze(_ request: StoredRequest, _ record: FreezeRecord) -> String {
-        "Request #\(request.id) (\(phrase(request))) was cancelled: \(frozen(record, env: record.env))."
+    static func cancelledByFreeze(_ request: StoredRequest, _ record: FreezeRecord) -> Reply {
+        .text("Request #\(request.id) (\(phrase(request))) was cancelled: \(frozen(record, env: record.env)).", severity: .warning)
     }
 
-    static func missingSlot(_ intent: Intent, slot: String, known: [String]) -> String {
-        "Say which \(slot == "env" ? "environment" : slot) to \(intent.rawValue): one of \(known.joined(separator: ", "))."
+    static func missingSlot(_ intent: Intent, slot: String, known: [String]) -> Reply {
+        .text("Say which \(slot == "env" ? "environment" : slot) to \(intent.rawValue): one of \(known.joined(separator: ", ")).", severity: .warning)
     }
 
     static func phrase(_ request: StoredRequest) -> String {

@@ -1,11 +1,17 @@
+import ReplyModel
 import RequestStore
 
 /// Where replies go: the platform adapter posts them in the origin's thread; the console prints them.
 public protocol ReplySink: Sendable {
-    func send(_ text: String, to origin: MessageOrigin) async
+    /// Posts `reply` in the origin's thread. Returns where it was posted when the platform can
+    /// update that message later (approval prompts are updated with the decision), nil otherwise.
+    @discardableResult
+    func send(_ reply: Reply, to origin: MessageOrigin) async -> MessageOrigin?
+    /// Replaces a message posted earlier (`chat.update`, a Discord message edit).
+    func update(_ posted: MessageOrigin, with reply: Reply) async
 }
 
-/// Passes replies on and keeps a copy, so a delivery can remember what it answered.
+/// Passes replies on and keeps a plain-text copy, so a delivery can remember what it answered.
 actor RecordingReplySink: ReplySink {
     let next: any ReplySink
     private(set) var texts: [String] = []
@@ -14,8 +20,12 @@ actor RecordingReplySink: ReplySink {
         self.next = next
     }
 
-    func send(_ text: String, to origin: MessageOrigin) async {
-        texts.append(text)
-        await next.send(text, to: origin)
+    func send(_ reply: Reply, to origin: MessageOrigin) async -> MessageOrigin? {
+        texts.append(PlainTextRenderer.render(reply))
+        return await next.send(reply, to: origin)
+    }
+
+    func update(_ posted: MessageOrigin, with reply: Reply) async {
+        await next.update(posted, with: reply)
     }
 }

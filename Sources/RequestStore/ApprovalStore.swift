@@ -45,6 +45,14 @@ public protocol ApprovalStore: Sendable {
     func pendingNotices(platform: String) async throws -> [Notice]
     func markNoticesDelivered(_ ids: [Int64]) async throws
 
+    // Approval prompts as posted on platforms
+    /// Remembers where a request's approval prompt was posted (idempotent).
+    func recordPromptMessage(requestID: Int64, message: MessageOrigin) async throws
+    func promptMessages(requestID: Int64) async throws -> [MessageOrigin]
+
+    /// Whether the store can take a write now (for `/readyz`); throws what is wrong.
+    func checkWritable() async throws
+
     // Audit
     func auditEntries() async throws -> [AuditEntry]
     func verifyAudit() async throws -> AuditVerification

@@ -6,7 +6,28 @@ enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: v1)
+        migrator.registerMigration("v2-prompt-messages", migrate: v2PromptMessages)
         return migrator
+    }
+
+    /// Where each approval request was posted, so a decision made anywhere (a button, a typed
+    /// `approve 42`, another platform) can update that message, even after a restart.
+    private static func v2PromptMessages(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE prompt_messages (
+                request_id INTEGER NOT NULL REFERENCES requests(id),
+                platform TEXT NOT NULL,
+                channel TEXT,
+                thread TEXT,
+                message_id TEXT NOT NULL,
+                PRIMARY KEY (request_id, platform, message_id)
+            );
+            -- One row rewritten by the readiness check: proof that the file takes writes.
+            CREATE TABLE health_probe (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                checked_at INTEGER NOT NULL
+            );
+            """)
     }
 
     private static func v1(_ db: Database) throws {

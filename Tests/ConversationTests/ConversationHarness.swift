@@ -5,6 +5,7 @@ import ChatOpsTestSupport
 import Conversation
 import Execution
 import Foundation
+import ReplyModel
 import RequestStore
 import RuleEngine
 import Synchronization
@@ -20,9 +21,18 @@ final class TestClock: Sendable {
 /// Collects what the bot says, with where it said it.
 actor RecordingSink: ReplySink {
     private(set) var replies: [(text: String, origin: MessageOrigin)] = []
+    private(set) var updates: [(posted: MessageOrigin, reply: Reply)] = []
+    private var posted = 0
 
-    func send(_ text: String, to origin: MessageOrigin) async {
-        replies.append((text, origin))
+    /// Every reply is "posted" as message `m1`, `m2`… in the origin's channel.
+    func send(_ reply: Reply, to origin: MessageOrigin) async -> MessageOrigin? {
+        replies.append((PlainTextRenderer.render(reply), origin))
+        posted += 1
+        return MessageOrigin(platform: origin.platform, channel: origin.channel, thread: origin.thread, messageID: "m\(posted)")
+    }
+
+    func update(_ posted: MessageOrigin, with reply: Reply) async {
+        updates.append((posted, reply))
     }
 
     var texts: [String] { replies.map(\.text) }

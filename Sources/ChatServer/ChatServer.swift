@@ -1,0 +1,104 @@
+import Conversation
+import Hummingbird
+import Logging
+import NIOCore
+import PlatformHTTP
+import ServiceLifecycle
+
+/// `chatops serve`: the platforms' routes plus `/healthz` and `/readyz`, the expiry sweeper, and
+/// start-up recovery, in one service group. A graceful shutdown stops accepting requests, then
+/// waits for work already acknowledged to a platform to finish.
+public struct ChatServer: Sendable {
+    public let bot: ChatBot
+    public let adapters: [any PlatformAdapter]
+    public let host: String
+    public let port: Int
+    public let work: InFlightWork
+    let readiness: @Sendable () async -> [String]
+    let sweepInterval: Duration
+    let logger: Logger
+
+    /// `readiness` lists what is wrong (empty when ready); `work` is the adapters' in-flight work.
+    public init(bot: ChatBot, adapters: [any PlatformAdapter], host: String, port: Int, work: InFlightWork,
+                readiness: @escaping @Sendable () async -> [String], sweepInterval: Duration = .seconds(15),
+                logger: Logger = Logger(label: "chatops.server")) {
+        self.bot = bot
+        self.adapters = adapters
+        self.host = host
+        self.port = port
+        self.work = work
+        self.readiness = readiness
+        self.sweepInterval = sweepInterval
+        self.logger = logger
+    }
+
+    public var platforms: Set<String> { Set(adapters.map(\.platform)) }
+
+    public func makeRouter() -> ChatRouter {
+        let router = ChatRouter()
+        router.get("/healthz") { _, _ in InboundBody.text("ok\n") }
+        router.get("/readyz") { _, _ in
+            let problems = await readiness()
+            return problems.isEmpty ? InboundBody.text("ready\n")
+                : InboundBody.text("not ready: " + problems.joined(separator: "; ") + "\n", status: .serviceUnavailable)
+        }
+        for adapter in adapters { adapter.addRoutes(to: router) }
+        return router
+    }
+
+    /// Runs until SIGTERM/SIGINT (or `stop` on the returned handle); `onListening` gets the bound port.
+    public func start(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async -> RunningChatServer {
+        let sink = PlatformSinks(adapters)
+        let app = Application(
+            router: makeRouter(),
+            server: .http1(configuration: .init(idleTimeout: .seconds(30))),
+            configuration: .init(address: .hostname(host, port: port), serverName: "chatops"),
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
+            logger: logger
+        )
+        let startup = StartupAndDrain(bot: bot, platforms: platforms, sink: sink, work: work, logger: logger)
+        let sweeper = ExpirySweeper(bot: bot, platforms: platforms, sink: sink, interval: sweepInterval, logger: logger)
+        // Shutdown runs in reverse: the server stops taking requests first, the sweeper next, and
+        // in-flight work is drained last.
+        let group = ServiceGroup(configuration: .init(services: [startup, sweeper, app],
+                                                      gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        let task = Task { try await group.run() }
+        return RunningChatServer(group: group, task: task)
+    }
+}
+
+/// A server that is running: wait for it, or stop it gracefully.
+public struct RunningChatServer: Sendable {
+    let group: ServiceGroup
+    let task: Task<Void, any Error>
+
+    public func stop() async throws {
+        await group.triggerGracefulShutdown()
+        try await task.value
+    }
+
+    public func wait() async throws {
+        try await task.value
+    }
+}
+
+/// Starts recovery (interrupted work, approved-but-unstarted requests, owed notices) once the
+/// server runs, and on shutdown waits for every piece of in-flight work.
+struct StartupAndDrain: Service {
+    let bot: ChatBot
+    let platforms: Set<String>
+    let sink: any ReplySink
+    let work: InFlightWork
+    let logger: Logger
+
+    func run() async throws {
+        let bot = bot, platforms = platforms, sink = sink, logger = logger
+        await work.start {
+            do { try await bot.start(platforms: platforms, sink: sink) } catch {
+                logger.error("start-up recovery failed", metadata: ["error": "\(error)"])
+            }
+        }
+        try? await gracefulShutdown()
+        await work.drain()
+    }
+}

@@ -1,0 +1,109 @@
+/// What the bot says, independent of any platform: each platform renders it its own way
+/// (Block Kit, Discord embeds and components, GitHub markdown, console text).
+public struct Reply: Sendable, Hashable {
+    public var severity: Severity
+    public var blocks: [ReplyBlock]
+
+    public init(_ severity: Severity = .info, _ blocks: [ReplyBlock]) {
+        self.severity = severity
+        self.blocks = blocks
+    }
+
+    /// One paragraph of text.
+    public static func text(_ text: String, severity: Severity = .info) -> Reply {
+        Reply(severity, [.text(text)])
+    }
+
+    /// The buttons this reply carries, in order.
+    public var buttons: [ReplyButton] {
+        blocks.flatMap { block -> [ReplyButton] in
+            if case .buttons(let buttons) = block { return buttons }
+            return []
+        }
+    }
+
+    /// The same reply without its buttons: what a decided approval request shows.
+    public var withoutButtons: Reply {
+        Reply(severity, blocks.filter { if case .buttons = $0 { return false } else { return true } })
+    }
+}
+
+/// How a reply should look: a platform shows it as a colour, an emoji or a prefix.
+public enum Severity: String, Sendable, Hashable, CaseIterable {
+    case info, success, warning, failure
+}
+
+/// One part of a reply. Text is light markdown: `inline code` only; renderers escape the rest.
+public enum ReplyBlock: Sendable, Hashable {
+    /// A paragraph.
+    case text(String)
+    /// Label/value pairs shown side by side where the platform can.
+    case fields([ReplyField])
+    /// Rows under column headers (pods, runs).
+    case table(headers: [String], rows: [[String]])
+    /// Preformatted text (logs, plans): never cut mid-line or mid-fence; a long one keeps its end.
+    case code(String)
+    /// A link with a title.
+    case link(title: String, url: String)
+    /// Buttons that act (approve / deny).
+    case buttons([ReplyButton])
+}
+
+public struct ReplyField: Sendable, Hashable {
+    public var label: String
+    public var value: String
+
+    public init(_ label: String, _ value: String) {
+        self.label = label
+        self.value = value
+    }
+}
+
+public struct ReplyButton: Sendable, Hashable {
+    public enum Style: String, Sendable, Hashable {
+        case primary, danger
+    }
+
+    public var label: String
+    public var action: ReplyAction
+    public var style: Style
+
+    public init(label: String, action: ReplyAction, style: Style) {
+        self.label = label
+        self.action = action
+        self.style = style
+    }
+}
+
+/// What a button does. Its `identifier` travels through the platform (Slack `action_id`/`value`,
+/// Discord `custom_id`) and comes back on a click; `commandText` is what the click means.
+public struct ReplyAction: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        case approve, deny
+    }
+
+    public var kind: Kind
+    public var requestID: Int64
+
+    public init(kind: Kind, requestID: Int64) {
+        self.kind = kind
+        self.requestID = requestID
+    }
+
+    /// `chatops:approve:42`.
+    public var identifier: String { "chatops:\(kind.rawValue):\(requestID)" }
+
+    /// The command a click stands for: `approve 42`.
+    public var commandText: String { "\(kind.rawValue) \(requestID)" }
+
+    /// How to say it by hand where there are no buttons: `approve 42`, `deny 42 REASON`.
+    public var typedForm: String { kind == .deny ? "\(commandText) REASON" : commandText }
+
+    /// Reads an identifier back; anything else (another app's button, a forged id) is nil.
+    public init?(identifier: String) {
+        let parts = identifier.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == "chatops", let kind = Kind(rawValue: String(parts[1])),
+              parts[2].count <= 18, parts[2].allSatisfy(\.isASCII), let id = Int64(parts[2]), id > 0 else { return nil }
+        self.init(kind: kind, requestID: id)
+    }
+}
