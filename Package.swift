@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
     ],
     targets: [
         // PCRE2 (8-bit) from the system: `apt-get install libpcre2-dev`.
@@ -53,7 +54,11 @@ let package = Package(
         // Calls to platform APIs over AsyncHTTPClient: timeouts, 429 Retry-After, errors that say what failed.
         .target(
             name: "PlatformHTTP",
-            dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")]
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
         ),
         // Executors: the protocol, the registry, dry-run plans, unconfigured backends.
         .target(name: "Execution", dependencies: ["ChatOpsCore", "ChatOpsConfig", "ReplyModel"]),
@@ -72,8 +77,21 @@ let package = Package(
             dependencies: [
                 "Conversation", "ReplyModel", "RequestStore", "PlatformHTTP",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // GitHub issue and pull-request comments: the webhook, command lines, comments as replies.
+        .target(
+            name: "GitHubPlatform",
+            dependencies: [
+                "ChatServer", "Conversation", "ReplyModel", "PlatformHTTP", "PlatformVerification", "ChatOpsConfig",
+                "RequestStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
         // The `chatops` subcommands, as a library so tests can drive them.
@@ -81,7 +99,8 @@ let package = Package(
             name: "ChatOpsCommands",
             dependencies: [
                 "ChatOpsCore", "RuleEngine", "ChatOpsConfig", "Understanding", "Approvals", "RequestStore",
-                "Execution", "Conversation", "ChatServer", "ReplyModel",
+                "Execution", "Conversation", "ChatServer", "ReplyModel", "PlatformHTTP", "GitHubPlatform",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -114,6 +133,27 @@ let package = Package(
             dependencies: [
                 "RequestStore", "Approvals", "ChatOpsCore", "ChatOpsTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "GitHubPlatformTests",
+            dependencies: [
+                "GitHubPlatform", "ChatServer", "Conversation", "ChatOpsTestSupport", "ChatOpsConfig", "RuleEngine",
+                "Understanding", "Approvals", "Execution", "RequestStore", "PlatformHTTP", "ReplyModel",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "ChatServerTests",
+            dependencies: [
+                "ChatServer", "Conversation", "ChatOpsTestSupport", "ChatOpsConfig", "RuleEngine", "Understanding",
+                "Approvals", "Execution", "RequestStore", "PlatformHTTP", "ReplyModel",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "ReplyModelTests", dependencies: ["ReplyModel", "ChatOpsTestSupport"]),

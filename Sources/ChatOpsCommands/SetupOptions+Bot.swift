@@ -37,12 +37,18 @@ extension SetupOptions {
 
     /// The whole bot on this configuration: rules, policy, store, executors.
     func makeBot(dryRun: Bool) throws -> ChatBot {
+        try makeBotAndConfiguration(dryRun: dryRun).bot
+    }
+
+    /// The bot and the configuration it was built from (the server also reads platform settings).
+    func makeBotAndConfiguration(dryRun: Bool) throws -> (bot: ChatBot, configuration: ChatOpsConfiguration) {
         let (configuration, classifier) = try loadClassifier()
         let policy = try loadPolicy(configuration)
         let environment = ProcessInfo.processInfo.environment
-        return ChatBot(classifier: classifier, policy: policy, catalog: configuration.catalog,
-                       store: try openStore(configuration), registry: ExecutorRegistry(configuration: configuration),
-                       isDryRun: dryRun || configuration.isDryRun,
-                       crashpoint: Crashpoint(armed: environment["CHATOPS_CRASHPOINT"]))
+        let bot = ChatBot(classifier: classifier, policy: policy, catalog: configuration.catalog,
+                          store: try openStore(configuration), registry: ExecutorRegistry(configuration: configuration),
+                          isDryRun: dryRun || configuration.isDryRun,
+                          crashpoint: Crashpoint(armed: environment["CHATOPS_CRASHPOINT"]))
+        return (bot, configuration)
     }
 }

@@ -33,6 +33,11 @@ extension SettingKey {
     public static let githubAppID = SettingKey("platforms.github.app_id", "CHATOPS_GITHUB_APP_ID")
     public static let githubAppPrivateKey = SettingKey("platforms.github.app_private_key", "CHATOPS_GITHUB_APP_PRIVATE_KEY", secret: true)
     public static let githubAPIURL = SettingKey("platforms.github.api_url", "CHATOPS_GITHUB_API_URL")
+    /// Besides a line starting with `/`, a line starting with this word is a command.
+    public static let githubCommandPrefix = SettingKey("platforms.github.command_prefix", "CHATOPS_GITHUB_COMMAND_PREFIX")
+    /// Comma-separated `author_association` values whose comments may be commands.
+    public static let githubAllowedAssociations = SettingKey("platforms.github.allowed_associations",
+                                                             "CHATOPS_GITHUB_ALLOWED_ASSOCIATIONS")
 
     public static let argocdURL = SettingKey("backends.argocd.url", "CHATOPS_ARGOCD_URL")
     public static let argocdToken = SettingKey("backends.argocd.token", "CHATOPS_ARGOCD_TOKEN", secret: true)
@@ -60,6 +65,7 @@ extension SettingKey {
         slackSigningSecret, slackBotToken, slackAPIURL,
         discordPublicKey, discordApplicationID, discordBotToken, discordAPIURL,
         githubWebhookSecret, githubToken, githubAppID, githubAppPrivateKey, githubAPIURL,
+        githubCommandPrefix, githubAllowedAssociations,
         argocdURL, argocdToken, kubeAPIURL, kubeToken, kubeCAFile, kubeconfig, inferenceURL, mlflowURL,
         llmProvider, geminiAPIKey, geminiAPIURL, geminiModel, openAIAPIURL, openAIAPIKey, openAIModel,
         alertmanagerToken, alertmanagerURL,
@@ -73,6 +79,8 @@ extension SettingKey {
         slackAPIURL.path: "https://slack.com/api",
         discordAPIURL.path: "https://discord.com/api/v10",
         githubAPIURL.path: "https://api.github.com",
+        githubCommandPrefix.path: "@chatops",
+        githubAllowedAssociations.path: "OWNER,MEMBER,COLLABORATOR",
         llmProvider.path: "gemini",
         geminiAPIURL.path: "https://generativelanguage.googleapis.com/v1beta",
         geminiModel.path: "gemini-2.5-flash-lite",

@@ -1,0 +1,64 @@
+import ReplyModel
+
+/// A reply as GitHub-flavoured markdown for an issue or pull-request comment. GitHub has no
+/// buttons, so an approval prompt says which comment to write instead.
+public enum GitHubMarkdownRenderer {
+    /// GitHub refuses comments over 65536 characters; leave room for the quote and the marker.
+    public static let limit = 60_000
+
+    public static func render(_ reply: Reply) -> String {
+        var parts: [String] = []
+        var used = 0
+        for (index, block) in reply.blocks.enumerated() {
+            var part = render(block, budget: limit - used)
+            if index == 0, let mark = mark(reply.severity) { part = mark + " " + part }
+            if used + part.utf16.count + 2 > limit {
+                parts.append("_(\(reply.blocks.count - index) more parts cut: the reply was too long for a comment)_")
+                break
+            }
+            parts.append(part)
+            used += part.utf16.count + 2
+        }
+        return parts.joined(separator: "\n\n")
+    }
+
+    static func mark(_ severity: Severity) -> String? {
+        switch severity {
+        case .info: return nil
+        case .success: return "✅"
+        case .warning: return "⚠️"
+        case .failure: return "❌"
+        }
+    }
+
+    static func render(_ block: ReplyBlock, budget: Int) -> String {
+        switch block {
+        case .text(let text):
+            return TextLimit.keepingStart(text, limit: min(budget, 20_000))
+        case .fields(let fields):
+            return fields.map { "**\(inline($0.label)):** \(inline($0.value))" }.joined(separator: "  \n")
+        case .table(let headers, let rows):
+            let header = "| " + headers.map(cell).joined(separator: " | ") + " |"
+            let rule = "|" + String(repeating: " --- |", count: headers.count)
+            return ([header, rule] + rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |" }).joined(separator: "\n")
+        case .code(let code):
+            let (fitted, note) = CodeBlockFitting.fit(code, limit: min(budget - 80, 50_000), fenceOverhead: 8)
+            return "```\n\(fitted)\n```" + (note.map { "\n_\($0)_" } ?? "")
+        case .link(let title, let url):
+            guard url.hasPrefix("https://") || url.hasPrefix("http://") else { return inline(title) + ": " + inline(url) }
+            return "[\(title.replacingOccurrences(of: "]", with: "\\]"))](\(url.replacingOccurrences(of: ")", with: "%29")))"
+        case .buttons(let buttons):
+            return "Reply " + buttons.map { "`/\($0.action.typedForm)`" }.joined(separator: " or ") + " in a comment."
+        }
+    }
+
+    /// A value on one line (fields are label/value pairs).
+    static func inline(_ text: String) -> String {
+        text.replacingOccurrences(of: "\n", with: " ")
+    }
+
+    /// A table cell: no line breaks, pipes escaped.
+    static func cell(_ text: String) -> String {
+        inline(text).replacingOccurrences(of: "|", with: "\\|")
+    }
+}
