@@ -169,7 +169,12 @@ let package = Package(
         ),
         .testTarget(
             name: "ChatOpsCommandsTests",
-            dependencies: ["ChatOpsCommands", "ChatOpsTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "ChatOpsCommands", "ChatOpsTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
         ),
     ]
 )
