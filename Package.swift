@@ -97,6 +97,16 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // Slack: slash commands, Events API, Block Kit buttons in, chat.postMessage/chat.update out.
+        .target(
+            name: "SlackPlatform",
+            dependencies: [
+                "ChatServer", "Conversation", "ReplyModel", "PlatformHTTP", "PlatformVerification", "ChatOpsConfig",
+                "RequestStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .executableTarget(
             name: "RuleMatchBenchmark",
             dependencies: ["RuleEngine", "ChatOpsConfig", "Understanding"],
@@ -130,6 +140,16 @@ let package = Package(
         .testTarget(
             name: "ChatOpsCommandsTests",
             dependencies: ["ChatOpsCommands", "ChatOpsTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "SlackPlatformTests",
+            dependencies: [
+                "SlackPlatform", "ChatServer", "Conversation", "ReplyModel", "PlatformHTTP", "ChatOpsConfig",
+                "RequestStore", "Approvals", "Execution", "Understanding", "RuleEngine", "ChatOpsTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Fixtures"]
         ),
     ]
 )
