@@ -11,7 +11,7 @@ extension SlackAdapter {
     func receiveCommand(_ request: Request) async throws -> Response {
         guard let body = try await verifiedBody(request) else { return InboundBody.unauthorized }
         let command: SlackSlashCommand
-        do { command = try SlackSlashCommand(body: body) } catch { return badRequest(error, path: request.uri.path) }
+        do throws(SlackInboundError) { command = try SlackSlashCommand(body: body) } catch { return badRequest(error, path: request.uri.path) }
         await work.start { await run(command) }
         return InboundBody.json(Self.ephemeral("Working on `\(SlackMrkdwn.fitted(command.commandLine, limit: 2000))`; I answer in a thread."))
     }
@@ -32,7 +32,7 @@ extension SlackAdapter {
     func receiveEvent(_ request: Request) async throws -> Response {
         guard let body = try await verifiedBody(request) else { return InboundBody.unauthorized }
         let envelope: SlackEventEnvelope
-        do { envelope = try SlackEventEnvelope(body: body) } catch { return badRequest(error, path: request.uri.path) }
+        do throws(SlackInboundError) { envelope = try SlackEventEnvelope(body: body) } catch { return badRequest(error, path: request.uri.path) }
         switch envelope.type {
         case "url_verification":
             guard let challenge = envelope.challenge else { return badRequest(.missingField("challenge"), path: request.uri.path) }
@@ -57,7 +57,7 @@ extension SlackAdapter {
     func receiveInteraction(_ request: Request) async throws -> Response {
         guard let body = try await verifiedBody(request) else { return InboundBody.unauthorized }
         let message: IncomingMessage?
-        do { message = try SlackInteraction(body: body).incomingMessage() } catch { return badRequest(error, path: request.uri.path) }
+        do throws(SlackInboundError) { message = try SlackInteraction(body: body).incomingMessage() } catch { return badRequest(error, path: request.uri.path) }
         if let message {
             await handleLater(message)
         } else {

@@ -28,7 +28,7 @@ public struct SlackAdapter: PlatformAdapter {
     /// `apiURL` is the Web API base (`https://slack.com/api`); `client` carries the timeouts and
     /// the 429 handling.
     public init(signingSecret: String, botToken: String, apiURL: String, bot: ChatBot, work: InFlightWork,
-                logger: Logger, client: PlatformAPIClient = PlatformAPIClient(service: SlackWebAPI.service),
+                logger: Logger, client: PlatformAPIClient = PlatformAPIClient(service: "Slack"),
                 limits: InboundLimits = InboundLimits(), now: @escaping @Sendable () -> Date = { Date() }) {
         let base = apiURL.hasSuffix("/") ? String(apiURL.dropLast()) : apiURL
         replies = SlackReplySink(api: SlackWebAPI(client: client, baseURL: base, token: botToken), logger: logger)
@@ -82,7 +82,7 @@ public struct SlackAdapter: PlatformAdapter {
             }
         } catch {
             logger.error("handling a Slack message failed", metadata: ["delivery": "\(message.deliveryID ?? "")", "error": "\(error)"])
-            await replies.send(.text("chatops failed while handling that; the details are in its log.", severity: .failure),
+            _ = await replies.send(.text("chatops failed while handling that; the details are in its log.", severity: .failure),
                                to: message.origin)
         }
     }

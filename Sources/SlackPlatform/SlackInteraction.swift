@@ -54,15 +54,15 @@ struct SlackInteraction: Decodable, Sendable {
 
     /// The click as a message from the person who clicked: `approve 42`, in the clicked message's thread.
     func incomingMessage() throws(SlackInboundError) -> IncomingMessage? {
-        guard let (action, actionTS) = clickedAction else { return nil }
+        guard let clicked = clickedAction else { return nil }
         let userID = try SlackID.require(user?.id, "user.id")
         let channelID = try SlackID.require(channel?.id ?? container?.channel_id, "channel.id")
         guard let messageTS = container?.message_ts ?? message?.ts else { throw .missingField("container.message_ts") }
         let thread = message?.thread_ts ?? container?.thread_ts ?? messageTS
-        guard let delivery = trigger_id ?? actionTS.map({ "action:\(userID):\($0)" }) else { throw .missingField("trigger_id") }
+        guard let delivery = trigger_id ?? clicked.timestamp.map({ "action:\(userID):\($0)" }) else { throw .missingField("trigger_id") }
         return IncomingMessage(platformUser: SlackAdapter.platformUser(userID),
                                origin: MessageOrigin(platform: SlackAdapter.platformName, channel: channelID, thread: thread,
                                                      messageID: messageTS),
-                               deliveryID: delivery, text: action.commandText, isAddressedByPlatform: true)
+                               deliveryID: delivery, text: clicked.action.commandText, isAddressedByPlatform: true)
     }
 }

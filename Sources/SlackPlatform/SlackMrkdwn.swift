@@ -29,8 +29,8 @@ enum SlackMrkdwn {
     /// `text` escaped and within `limit` UTF-16 units. The raw text is cut (whole characters, with
     /// TextLimit's note) before escaping, so an entity is never cut in half.
     static func fitted(_ text: String, limit: Int) -> String {
-        var escaped = escape(text)
         var budget = limit
+        var escaped = escape(TextLimit.keepingStart(text, limit: budget))
         while escaped.utf16.count > limit, budget > 0 {
             budget -= escaped.utf16.count - limit
             escaped = escape(TextLimit.keepingStart(text, limit: max(0, budget)))

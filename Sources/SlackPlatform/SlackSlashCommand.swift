@@ -17,7 +17,8 @@ struct SlackSlashCommand: Sendable, Hashable {
 
     init(form: [String: String]) throws(SlackInboundError) {
         guard let command = form["command"], command.hasPrefix("/"), command.count > 1 else {
-            throw form["command"] == nil ? .missingField("command") : .malformedField("command", form["command"] ?? "")
+            throw form["command"] == nil ? SlackInboundError.missingField("command")
+                : SlackInboundError.malformedField("command", form["command"] ?? "")
         }
         self.command = command
         text = SlackMrkdwn.unescape(form["text"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)

@@ -8,8 +8,7 @@ import Testing
 struct SlackApprovalFlowTests {
     @Test func aliceRequestsBobApprovesItRunsOnceAndTheThreadTellsTheStory() async throws {
         let h = try await SlackHarness.start()
-        let request = try Fixture.text("slash-command.bolt-python.form-body.txt")
-            .replacingOccurrences(of: "command=%2Fhello-world&text=Hi", with: "command=%2Fdeploy&text=iris+v2.3+prod")
+        let request = try Fixture.slashCommand("/deploy", "iris v2.3 prod")
         #expect(try await h.post("/slack/commands", request).status == 200)
 
         let prompt = try await h.waitForPost(containing: "needs 1 approval from prod-approvers")

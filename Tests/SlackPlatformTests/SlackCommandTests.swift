@@ -8,8 +8,7 @@ import Testing
 struct SlackCommandTests {
     @Test func aSlashCommandIsAcknowledgedAtOnceAndAnsweredInAThreadItStarts() async throws {
         let h = try await SlackHarness.start()
-        let body = try Fixture.text("slash-command.bolt-python.form-body.txt")
-            .replacingOccurrences(of: "command=%2Fhello-world&text=Hi", with: "command=%2Fchatops&text=help")
+        let body = try Fixture.slashCommand("/chatops", "help")
         let response = try await h.post("/slack/commands", body)
         #expect(response.status == 200)
         let ack = try #require(try JSONSerialization.jsonObject(with: response.body) as? [String: String])
@@ -29,6 +28,22 @@ struct SlackCommandTests {
         #expect(reply.threadTS == FakeSlack.ts(1))
         #expect(!reply.blocks.isEmpty)
         for post in posts { #expect(post.header("Authorization") == "Bearer xoxb-test-token") }
+    }
+
+    @Test func slackIsAnsweredBeforeTheSlowWorkIsDone() async throws {
+        let slack = FakeSlack()
+        // Slack's API takes 2 s a call: the acknowledgement must not wait for it.
+        let h = try await SlackHarness.start { request in
+            try? await Task.sleep(for: .seconds(2))
+            return slack.respond(request)
+        }
+        let start = ContinuousClock.now
+        let response = try await h.post("/slack/commands", try Fixture.slashCommand("/chatops", "help"))
+        #expect(response.status == 200)
+        #expect(ContinuousClock.now - start < .seconds(1))
+        // A graceful stop waits for the acknowledged work: nothing is dropped.
+        try await h.stop()
+        #expect(h.calls("chat.postMessage").count == 2)
     }
 
     @Test func aPerIntentCommandNamesTheIntentAndUnknownUsersMayOnlyRead() async throws {

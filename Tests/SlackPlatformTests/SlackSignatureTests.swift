@@ -8,8 +8,7 @@ import Testing
 struct SlackSignatureTests {
     /// A staging deploy by alice: it would run at once and post replies if it got through.
     static func deployBody() throws -> String {
-        try Fixture.text("slash-command.bolt-python.form-body.txt")
-            .replacingOccurrences(of: "command=%2Fhello-world&text=Hi", with: "command=%2Fdeploy&text=iris+v2.3+staging")
+        try Fixture.slashCommand("/deploy", "iris v2.3 staging")
     }
 
     @Test func tamperedStaleUnsignedAndWronglySignedRequestsAreRefusedBare() async throws {

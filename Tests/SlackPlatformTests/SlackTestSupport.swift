@@ -27,6 +27,15 @@ enum Fixture {
         try #require(try JSONSerialization.jsonObject(with: Data(text(name).utf8)) as? [String: Any])
     }
 
+    /// The captured bolt-python slash command (user W111 = alice, channel C111) as `command text`.
+    static func slashCommand(_ command: String, _ text: String) throws -> String {
+        let captured = try Fixture.text("slash-command.bolt-python.form-body.txt")
+        let rewritten = captured.replacingOccurrences(of: "command=%2Fhello-world&text=Hi",
+                                                      with: FormBody.encode([("command", command), ("text", text)]))
+        #expect(rewritten != captured)
+        return rewritten
+    }
+
     static func encode(_ object: [String: Any]) throws -> String {
         String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
     }
@@ -114,7 +123,7 @@ struct SlackHarness {
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let server = await ChatServer(bot: bot, adapters: [adapter], host: "127.0.0.1", port: 0, work: work,
                                       readiness: { [] }, logger: logger)
-            .start { continuation.yield($0) }
+            .start { _ = continuation.yield($0) }
         var iterator = ports.makeAsyncIterator()
         let port = try #require(await iterator.next())
         return SlackHarness(fake: fake, store: store, executor: executor, server: server, port: port)

@@ -39,11 +39,10 @@ struct SlackWebAPITests {
         let (sink, api) = Self.sink(fake)
         let posted = await sink.send(.text("hello"), to: MessageOrigin(platform: "slack", channel: "C1", thread: "1.2"))
         #expect(posted == nil)
-        await #expect {
-            _ = try await api.postMessage(channel: "C1", threadTS: nil, SlackRenderer.render(.text("x")))
-        } throws: { error in
-            "\(error)" == "Slack refused chat.postMessage: too_many_attachments"
+        let error = await #expect(throws: APIError.self) {
+            try await api.postMessage(channel: "C1", threadTS: nil, SlackRenderer.render(.text("x")))
         }
+        #expect(error?.description == "Slack refused chat.postMessage: too_many_attachments")
         await fake.stop()
         #expect(fake.requests.first?.json?["thread_ts"] as? String == "1.2")
     }
