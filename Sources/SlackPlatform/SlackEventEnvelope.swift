@@ -69,12 +69,10 @@ struct SlackEventEnvelope: Decodable, Sendable {
     static func text(_ text: String, withoutMentionOf bot: String?) -> String {
         var text = text
         if let bot {
-            for mention in ["<@\(bot)>", "<@\(bot)|"] {
-                while let range = text.range(of: mention) {
-                    let end = mention.hasSuffix("|") ? (text[range.upperBound...].firstIndex(of: ">").map { text.index(after: $0) } ?? text.endIndex)
-                        : range.upperBound
-                    text.replaceSubrange(range.lowerBound..<end, with: " ")
-                }
+            // `<@U123>` or `<@U123|label>`: from the mention's start to its closing `>`.
+            while let start = text.range(of: "<@\(bot)>") ?? text.range(of: "<@\(bot)|") {
+                let close = text[start.lowerBound...].firstIndex(of: ">") ?? text.index(before: text.endIndex)
+                text.replaceSubrange(start.lowerBound...close, with: " ")
             }
         }
         let words = SlackMrkdwn.unescape(text).split(whereSeparator: \.isWhitespace)

@@ -46,6 +46,15 @@ struct SlackCommandTests {
         #expect(h.calls("chat.postMessage").count == 2)
     }
 
+    @Test func whenTheBotCannotPostInTheChannelTheCommandIsNotRunUnseen() async throws {
+        let h = try await SlackHarness.start { _ in .json(#"{"ok":false,"error":"not_in_channel"}"#) }
+        #expect(try await h.post("/slack/commands", try Fixture.slashCommand("/deploy", "iris v2.3 staging")).status == 200)
+        try await h.stop()
+        #expect(h.calls("chat.postMessage").count == 1)
+        #expect(h.executor.executed.isEmpty)
+        #expect(try await h.store.requests(states: nil, limit: 10).isEmpty)
+    }
+
     @Test func aPerIntentCommandNamesTheIntentAndUnknownUsersMayOnlyRead() async throws {
         let h = try await SlackHarness.start()
         // Slack's documented body, by a user the policy does not know, as `/status iris prod`.
