@@ -116,6 +116,16 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // Slack: slash commands, Events API, Block Kit buttons in, chat.postMessage/chat.update out.
+        .target(
+            name: "SlackPlatform",
+            dependencies: [
+                "ChatServer", "Conversation", "ReplyModel", "PlatformHTTP", "PlatformVerification", "ChatOpsConfig",
+                "RequestStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .executableTarget(
             name: "RuleMatchBenchmark",
             dependencies: ["RuleEngine", "ChatOpsConfig", "Understanding"],
@@ -175,6 +185,16 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
+        ),
+        .testTarget(
+            name: "SlackPlatformTests",
+            dependencies: [
+                "SlackPlatform", "ChatServer", "Conversation", "ReplyModel", "PlatformHTTP", "ChatOpsConfig",
+                "RequestStore", "Approvals", "Execution", "Understanding", "RuleEngine", "ChatOpsTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -1,0 +1,78 @@
+import ChatServer
+import Conversation
+import Foundation
+import Hummingbird
+import RequestStore
+
+extension SlackAdapter {
+    /// A slash command: acknowledged at once with a short ephemeral note; then a thread is started
+    /// in the channel (a slash command leaves no message to reply under) and the whole conversation,
+    /// approval prompt, decision and result, happens in that thread.
+    func receiveCommand(_ request: Request) async throws -> Response {
+        guard let body = try await verifiedBody(request) else { return InboundBody.unauthorized }
+        let command: SlackSlashCommand
+        do throws(SlackInboundError) { command = try SlackSlashCommand(body: body) } catch { return badRequest(error, path: request.uri.path) }
+        await work.start { await run(command) }
+        return InboundBody.json(Self.ephemeral("Working on `\(SlackMrkdwn.fitted(command.commandLine, limit: 2000))`; I answer in a thread."))
+    }
+
+    func run(_ command: SlackSlashCommand) async {
+        guard let root = await replies.startThread(channel: command.channelID, user: command.userID, commandLine: command.commandLine) else {
+            return
+        }
+        let origin = MessageOrigin(platform: platform, channel: root.channel, thread: root.ts, messageID: root.ts)
+        await handle(IncomingMessage(platformUser: Self.platformUser(command.userID), origin: origin,
+                                     deliveryID: command.triggerID, text: command.commandText, isAddressedByPlatform: true))
+    }
+
+    /// The Events API: the URL handshake is answered with its challenge; a mention or a direct
+    /// message is acknowledged empty and handled after. Slack retries an event it thinks was not
+    /// answered (`X-Slack-Retry-Num`); the retry carries the same `event_id`, so the store answers
+    /// it as a repeat and nothing acts twice.
+    func receiveEvent(_ request: Request) async throws -> Response {
+        guard let body = try await verifiedBody(request) else { return InboundBody.unauthorized }
+        let envelope: SlackEventEnvelope
+        do throws(SlackInboundError) { envelope = try SlackEventEnvelope(body: body) } catch { return badRequest(error, path: request.uri.path) }
+        switch envelope.type {
+        case "url_verification":
+            guard let challenge = envelope.challenge else { return badRequest(.missingField("challenge"), path: request.uri.path) }
+            return InboundBody.json(Self.encode(["challenge": challenge]))
+        case "event_callback":
+            if let retry = request.header("X-Slack-Retry-Num") {
+                logger.info("Slack retried an event", metadata: ["event": "\(envelope.event_id ?? "")", "retry": "\(retry)",
+                                                                  "reason": "\(request.header("X-Slack-Retry-Reason") ?? "")"])
+            }
+            switch envelope.incomingMessage() {
+            case .success(let message): await handleLater(message)
+            case .failure(let ignored): logger.debug("Slack event ignored", metadata: ["why": "\(ignored)"])
+            }
+        default:
+            logger.debug("Slack request type ignored", metadata: ["type": "\(envelope.type)"])
+        }
+        return Response(status: .ok)
+    }
+
+    /// A button click (`block_actions`): acknowledged empty; a chatops Approve / Deny becomes
+    /// `approve N` / `deny N` from the person who clicked, in the clicked message's thread.
+    func receiveInteraction(_ request: Request) async throws -> Response {
+        guard let body = try await verifiedBody(request) else { return InboundBody.unauthorized }
+        let message: IncomingMessage?
+        do throws(SlackInboundError) { message = try SlackInteraction(body: body).incomingMessage() } catch { return badRequest(error, path: request.uri.path) }
+        if let message {
+            await handleLater(message)
+        } else {
+            logger.debug("Slack interaction ignored: not a chatops button")
+        }
+        return Response(status: .ok)
+    }
+
+    static func ephemeral(_ text: String) -> [UInt8] {
+        encode(["response_type": "ephemeral", "text": text])
+    }
+
+    static func encode(_ object: [String: String]) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Array((try? encoder.encode(object)) ?? Data("{}".utf8))
+    }
+}

@@ -1,0 +1,89 @@
+import ChatServer
+import Conversation
+import Foundation
+import Hummingbird
+import Logging
+import PlatformHTTP
+import PlatformVerification
+import ReplyModel
+
+/// Slack in and out: `/slack/commands` (slash commands), `/slack/events` (Events API: mentions and
+/// direct messages), `/slack/interactions` (button clicks). Every request's signature is checked on
+/// the raw body before anything reads it; Slack is answered at once (it wants an answer within
+/// 3 seconds) and the work goes on in `InFlightWork`; replies go in the message's thread.
+public struct SlackAdapter: PlatformAdapter {
+    public static let platformName = "slack"
+
+    public var platform: String { Self.platformName }
+    public var sink: any ReplySink { replies }
+
+    let replies: SlackReplySink
+    let verifier: SlackRequestVerifier
+    let bot: ChatBot
+    let work: InFlightWork
+    let logger: Logger
+    let limits: InboundLimits
+    let now: @Sendable () -> Date
+
+    /// `apiURL` is the Web API base (`https://slack.com/api`); `client` carries the timeouts and
+    /// the 429 handling.
+    public init(signingSecret: String, botToken: String, apiURL: String, bot: ChatBot, work: InFlightWork,
+                logger: Logger, client: PlatformAPIClient = PlatformAPIClient(service: "Slack"),
+                limits: InboundLimits = InboundLimits(), now: @escaping @Sendable () -> Date = { Date() }) {
+        let base = apiURL.hasSuffix("/") ? String(apiURL.dropLast()) : apiURL
+        replies = SlackReplySink(api: SlackWebAPI(client: client, baseURL: base, token: botToken), logger: logger)
+        verifier = SlackRequestVerifier(signingSecret: signingSecret)
+        self.bot = bot
+        self.work = work
+        self.logger = logger
+        self.limits = limits
+        self.now = now
+    }
+
+    /// `slack:U0123`: how policy identities name a Slack user.
+    static func platformUser(_ userID: String) -> String { "\(platformName):\(userID)" }
+
+    public func addRoutes(to router: ChatRouter) {
+        router.post("/slack/commands") { request, _ in try await receiveCommand(request) }
+        router.post("/slack/events") { request, _ in try await receiveEvent(request) }
+        router.post("/slack/interactions") { request, _ in try await receiveInteraction(request) }
+    }
+
+    /// The raw body when Slack signed it; nil (answer a bare 401) otherwise. 413 / 408 come from
+    /// `InboundBody` before any signature work.
+    func verifiedBody(_ request: Request) async throws -> [UInt8]? {
+        let body = try await InboundBody.read(request, limits: limits)
+        if let failure = verifier.verify(timestamp: request.header("X-Slack-Request-Timestamp"),
+                                         signature: request.header("X-Slack-Signature"), body: body, now: now()) {
+            logger.warning("refused a Slack request that is not verifiably from Slack",
+                           metadata: ["path": "\(request.uri.path)", "reason": "\(failure)"])
+            return nil
+        }
+        return body
+    }
+
+    /// A verified request Slack sent that chatops cannot read: 400, said plainly, and logged.
+    func badRequest(_ error: SlackInboundError, path: String) -> Response {
+        logger.error("could not read a Slack request", metadata: ["path": "\(path)", "error": "\(error)"])
+        return InboundBody.text("\(error)\n", status: .badRequest)
+    }
+
+    /// Hands a message to the bot after Slack was answered. A repeated delivery does nothing; an
+    /// error is logged and said in the thread.
+    func handleLater(_ message: IncomingMessage) async {
+        await work.start { await handle(message) }
+    }
+
+    func handle(_ message: IncomingMessage) async {
+        do {
+            if case .duplicate = try await bot.handle(message, sink: replies) {
+                logger.info("repeated Slack delivery: already handled, not acting again",
+                            metadata: ["delivery": "\(message.deliveryID ?? "")"])
+            }
+        } catch {
+            logger.error("handling a Slack message failed", metadata: ["delivery": "\(message.deliveryID ?? "")", "error": "\(error)"])
+            _ = await replies.send(.text("chatops failed while handling that; the details are in its log.", severity: .failure),
+                               to: message.origin)
+        }
+    }
+}

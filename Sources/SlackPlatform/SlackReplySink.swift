@@ -1,0 +1,53 @@
+import Conversation
+import Logging
+import PlatformHTTP
+import ReplyModel
+import RequestStore
+
+/// Posts replies in the origin's Slack thread and updates approval prompts in place. Never throws:
+/// a failed call is logged (without the token) and the reply is reported as not posted.
+public struct SlackReplySink: ReplySink {
+    let api: SlackWebAPI
+    let logger: Logger
+
+    public func send(_ reply: Reply, to origin: MessageOrigin) async -> MessageOrigin? {
+        guard let channel = origin.channel else {
+            logger.error("a Slack reply has no channel to go to", metadata: ["origin": "\(origin.summary)"])
+            return nil
+        }
+        do {
+            let posted = try await api.postMessage(channel: channel, threadTS: origin.thread, SlackRenderer.render(reply))
+            return MessageOrigin(platform: origin.platform, channel: posted.channel, thread: origin.thread ?? posted.ts,
+                                 messageID: posted.ts)
+        } catch {
+            logger.error("Slack chat.postMessage failed", metadata: ["channel": "\(channel)", "error": "\(error)"])
+            return nil
+        }
+    }
+
+    public func update(_ posted: MessageOrigin, with reply: Reply) async {
+        guard let channel = posted.channel, let ts = posted.messageID else {
+            logger.error("a Slack message to update has no channel or ts", metadata: ["origin": "\(posted.summary)"])
+            return
+        }
+        do {
+            try await api.update(channel: channel, ts: ts, SlackRenderer.render(reply))
+        } catch {
+            logger.error("Slack chat.update failed", metadata: ["channel": "\(channel)", "ts": "\(ts)", "error": "\(error)"])
+        }
+    }
+
+    /// Starts the thread a slash command's conversation lives in: a channel message saying who
+    /// asked for what. Slash commands leave no message of their own to reply under.
+    func startThread(channel: String, user: String, commandLine: String) async -> SlackWebAPI.Posted? {
+        let text = "<@\(user)> asked: `\(SlackMrkdwn.fitted(commandLine, limit: SlackRenderer.sectionTextLimit - 40))`"
+        let message = SlackMessage(text: text, blocks: [SlackRenderer.section(text)])
+        do {
+            return try await api.postMessage(channel: channel, threadTS: nil, message)
+        } catch {
+            logger.error("could not start a Slack thread for a slash command; it was not run (is the bot in the channel?)",
+                         metadata: ["channel": "\(channel)", "command": "\(commandLine)", "error": "\(error)"])
+            return nil
+        }
+    }
+}

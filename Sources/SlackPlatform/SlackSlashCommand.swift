@@ -1,0 +1,45 @@
+import Foundation
+import PlatformHTTP
+
+/// A slash command's form body (`/deploy iris v2.3 staging`, `/chatops status of iris in prod`).
+struct SlackSlashCommand: Sendable, Hashable {
+    /// `/deploy`, with its slash.
+    let command: String
+    /// What followed the command, as typed (Slack's `&lt;` entities decoded).
+    let text: String
+    let userID: String
+    let channelID: String
+    /// Unique per invocation: the delivery id, so a repeated request never acts twice.
+    let triggerID: String
+
+    /// The generic command, whose text is the whole chatops command.
+    static let generic = "/chatops"
+
+    init(form: [String: String]) throws(SlackInboundError) {
+        guard let command = form["command"], command.hasPrefix("/"), command.count > 1 else {
+            throw form["command"] == nil ? SlackInboundError.missingField("command")
+                : SlackInboundError.malformedField("command", form["command"] ?? "")
+        }
+        self.command = command
+        text = SlackMrkdwn.unescape(form["text"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        userID = try SlackID.require(form["user_id"], "user_id")
+        channelID = try SlackID.require(form["channel_id"], "channel_id")
+        guard let trigger = form["trigger_id"], !trigger.isEmpty else { throw .missingField("trigger_id") }
+        triggerID = trigger
+    }
+
+    init(body: [UInt8]) throws(SlackInboundError) {
+        try self.init(form: FormBody.parse(String(decoding: body, as: UTF8.self)))
+    }
+
+    /// What the bot understands: `/chatops deploy …` → `deploy …`; `/deploy iris v2.3 staging` →
+    /// `deploy iris v2.3 staging` (the command names the intent).
+    var commandText: String {
+        if command == Self.generic { return text }
+        let verb = String(command.dropFirst())
+        return text.isEmpty ? verb : "\(verb) \(text)"
+    }
+
+    /// The command as the person typed it, for the thread's first message.
+    var commandLine: String { text.isEmpty ? command : "\(command) \(text)" }
+}

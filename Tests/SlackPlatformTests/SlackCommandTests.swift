@@ -1,0 +1,120 @@
+import Foundation
+import PlatformHTTP
+import ReplyModel
+import Testing
+
+/// Slash commands and button clicks, end to end from the captured bodies.
+@Suite("Slack: slash commands and buttons")
+struct SlackCommandTests {
+    @Test func aSlashCommandIsAcknowledgedAtOnceAndAnsweredInAThreadItStarts() async throws {
+        let h = try await SlackHarness.start()
+        let body = try Fixture.slashCommand("/chatops", "help")
+        let response = try await h.post("/slack/commands", body)
+        #expect(response.status == 200)
+        let ack = try #require(try JSONSerialization.jsonObject(with: response.body) as? [String: String])
+        #expect(ack["response_type"] == "ephemeral")
+        #expect(ack["text"]?.contains("/chatops help") == true)
+
+        let reply = try await h.waitForPost(containing: "deploy")
+        try await h.stop()
+        let posts = h.calls("chat.postMessage")
+        #expect(posts.count == 2)
+        // The thread's first message: who asked for what, in the channel (no thread_ts).
+        #expect(posts[0].json?["channel"] as? String == "C111")
+        #expect(posts[0].threadTS == nil)
+        #expect(posts[0].text == "<@W111> asked: `/chatops help`")
+        // The answer under it.
+        #expect(reply.json?["channel"] as? String == "C111")
+        #expect(reply.threadTS == FakeSlack.ts(1))
+        #expect(!reply.blocks.isEmpty)
+        for post in posts { #expect(post.header("Authorization") == "Bearer xoxb-test-token") }
+    }
+
+    @Test func slackIsAnsweredBeforeTheSlowWorkIsDone() async throws {
+        let slack = FakeSlack()
+        // Slack's API takes 2 s a call: the acknowledgement must not wait for it.
+        let h = try await SlackHarness.start { request in
+            try? await Task.sleep(for: .seconds(2))
+            return slack.respond(request)
+        }
+        let start = ContinuousClock.now
+        let response = try await h.post("/slack/commands", try Fixture.slashCommand("/chatops", "help"))
+        #expect(response.status == 200)
+        #expect(ContinuousClock.now - start < .seconds(1))
+        // A graceful stop waits for the acknowledged work: nothing is dropped.
+        try await h.stop()
+        #expect(h.calls("chat.postMessage").count == 2)
+    }
+
+    @Test func whenTheBotCannotPostInTheChannelTheCommandIsNotRunUnseen() async throws {
+        let h = try await SlackHarness.start { _ in .json(#"{"ok":false,"error":"not_in_channel"}"#) }
+        #expect(try await h.post("/slack/commands", try Fixture.slashCommand("/deploy", "iris v2.3 staging")).status == 200)
+        try await h.stop()
+        #expect(h.calls("chat.postMessage").count == 1)
+        #expect(h.executor.executed.isEmpty)
+        #expect(try await h.store.requests(states: nil, limit: 10).isEmpty)
+    }
+
+    @Test func aPerIntentCommandNamesTheIntentAndUnknownUsersMayOnlyRead() async throws {
+        let h = try await SlackHarness.start()
+        // Slack's documented body, by a user the policy does not know, as `/status iris prod`.
+        let body = try Fixture.text("slash-command.slack-docs.form-body.txt")
+            .replacingOccurrences(of: "command=%2Fwebhook-collect&text=", with: "command=%2Fstatus&text=iris+prod")
+        #expect(try await h.post("/slack/commands", body).status == 200)
+        let reply = try await h.waitForPost(containing: "Argo CD is not configured")
+        #expect(reply.json?["channel"] as? String == "G8PSS9T3V")
+        #expect(reply.threadTS == FakeSlack.ts(1))
+        let deploy = try Fixture.text("slash-command.slack-docs.form-body.txt")
+            .replacingOccurrences(of: "command=%2Fwebhook-collect&text=", with: "command=%2Fdeploy&text=iris+v2.3+staging")
+            .replacingOccurrences(of: "trigger_id=398738663015", with: "trigger_id=398738663016")
+        #expect(try await h.post("/slack/commands", deploy).status == 200)
+        try await h.waitForPost(containing: "refused")
+        try await h.stop()
+        #expect(h.executor.executed.isEmpty)
+    }
+
+    @Test func aClickOnAnotherAppsButtonIsIgnoredAndAChatopsButtonActsAsTheClicker() async throws {
+        let h = try await SlackHarness.start()
+        let captured = try Fixture.json("block_actions.button.payload.json")
+        // As captured: action_id "a", value "click_me_123" — not ours.
+        #expect(try await h.post("/slack/interactions", Self.form(captured)).status == 200)
+        // Rewritten to a chatops button: approve 7, which does not exist.
+        let ours = try Self.click(captured, action: ReplyAction(kind: .approve, requestID: 7))
+        let response = try await h.post("/slack/interactions", Self.form(ours))
+        #expect(response.status == 200)
+        #expect(response.body.isEmpty)
+        let reply = try await h.waitForPost(containing: "There is no request #7")
+        try await h.stop()
+        #expect(reply.json?["channel"] as? String == "C111")
+        #expect(reply.threadTS == "111.222")
+        #expect(h.calls("chat.postMessage").count == 1)
+    }
+
+    /// The captured payload with its one action turned into a chatops button.
+    static func click(_ payload: [String: Any], action: ReplyAction, user: String? = nil, messageTS: String? = nil,
+                      threadTS: String? = nil, trigger: String? = nil) throws -> [String: Any] {
+        var payload = payload
+        var actions = try #require(payload["actions"] as? [[String: Any]])
+        actions[0]["action_id"] = action.identifier
+        actions[0]["value"] = action.identifier
+        payload["actions"] = actions
+        var container = try #require(payload["container"] as? [String: Any])
+        if let messageTS {
+            container["message_ts"] = messageTS
+            container["is_ephemeral"] = false
+        }
+        if let threadTS { container["thread_ts"] = threadTS }
+        payload["container"] = container
+        if let user {
+            var who = try #require(payload["user"] as? [String: Any])
+            who["id"] = user
+            payload["user"] = who
+        }
+        if let trigger { payload["trigger_id"] = trigger }
+        return payload
+    }
+
+    static func form(_ payload: [String: Any]) throws -> String {
+        FormBody.encode([("payload", try Fixture.encode(payload))])
+    }
+}
