@@ -99,7 +99,7 @@ let package = Package(
             name: "ChatOpsCommands",
             dependencies: [
                 "ChatOpsCore", "RuleEngine", "ChatOpsConfig", "Understanding", "Approvals", "RequestStore",
-                "Execution", "Conversation", "ChatServer", "ReplyModel", "PlatformHTTP", "GitHubPlatform",
+                "Execution", "Conversation", "ChatServer", "ReplyModel", "PlatformHTTP", "GitHubPlatform", "SlackPlatform",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -6,6 +6,7 @@ import Foundation
 import GitHubPlatform
 import Logging
 import PlatformHTTP
+import SlackPlatform
 
 /// `chatops serve`: the HTTP server the chat platforms call.
 struct ServeCommand: AsyncParsableCommand {
@@ -57,7 +58,8 @@ struct ServeCommand: AsyncParsableCommand {
 enum PlatformAdapters {
     static func make(configuration: ChatOpsConfiguration, bot: ChatBot, work: InFlightWork,
                      logger: Logger) throws -> [any PlatformAdapter] {
-        let github = try GitHubAdapter.make(configuration: configuration, bot: bot, work: work, logger: logger)
-        return [github].compactMap { $0 }
+        let slack: (any PlatformAdapter)? = try SlackAdapter.make(configuration: configuration, bot: bot, work: work, logger: logger)
+        let github: (any PlatformAdapter)? = try GitHubAdapter.make(configuration: configuration, bot: bot, work: work, logger: logger)
+        return [slack, github].compactMap { $0 }
     }
 }

@@ -109,7 +109,7 @@ struct ChatServerTests {
     func slowClient() async throws {
         let server = try await ServerUnderTest()
         let answer = try RawHTTP.exchange(port: server.port, send: "POST /probe HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nonly ten b",
-                                          waitSeconds: 3)
+                                          waitSeconds: 15)
         #expect(answer.hasPrefix("HTTP/1.1 408"))
         try await server.running.stop()
         #expect(server.finished.texts.withLock { $0 }.isEmpty)
