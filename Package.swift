@@ -76,12 +76,22 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // Discord: signed interactions in (slash commands, buttons), embeds and components out, command registration.
+        .target(
+            name: "DiscordPlatform",
+            dependencies: [
+                "ChatServer", "Conversation", "ReplyModel", "PlatformHTTP", "PlatformVerification", "ChatOpsConfig",
+                "RequestStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         // The `chatops` subcommands, as a library so tests can drive them.
         .target(
             name: "ChatOpsCommands",
             dependencies: [
                 "ChatOpsCore", "RuleEngine", "ChatOpsConfig", "Understanding", "Approvals", "RequestStore",
-                "Execution", "Conversation", "ChatServer", "ReplyModel",
+                "Execution", "Conversation", "ChatServer", "ReplyModel", "DiscordPlatform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -130,6 +140,15 @@ let package = Package(
         .testTarget(
             name: "ChatOpsCommandsTests",
             dependencies: ["ChatOpsCommands", "ChatOpsTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "DiscordPlatformTests",
+            dependencies: [
+                "DiscordPlatform", "ChatServer", "Conversation", "ChatOpsConfig", "Approvals", "Execution", "Understanding",
+                "RuleEngine", "RequestStore", "ReplyModel", "PlatformHTTP", "ChatOpsTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            exclude: ["Fixtures"]
         ),
     ]
 )
