@@ -14,11 +14,9 @@ struct DiscordRegisterCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "register",
         abstract: "Register the slash commands (/chatops, /deploy, /approve …) with Discord.",
-        discussion: """
-            Replaces the application's commands with those in the file (Discord's bulk overwrite), using
-            CHATOPS_DISCORD_APPLICATION_ID and CHATOPS_DISCORD_BOT_TOKEN. Global commands can take a while
-            to appear; --guild registers them in one server at once (good for trying them out).
-            """
+        discussion: "Replaces the application's commands with those in the file (Discord's bulk overwrite), using "
+            + "CHATOPS_DISCORD_APPLICATION_ID and CHATOPS_DISCORD_BOT_TOKEN. Global commands can take a while to appear; "
+            + "--guild registers them in one server at once (good for trying them out)."
     )
 
     @Option(name: .long, help: "The commands file (a JSON array of application commands).")
