@@ -10,7 +10,13 @@ public enum DiscordRenderer {
         if let content = plainContent(reply) {
             return DiscordMessage(content: content, embeds: [], components: components)
         }
-        return DiscordMessage(content: "", embeds: [embed(reply)], components: components)
+        let embed = embed(reply)
+        guard embed.description != nil || !embed.fields.isEmpty else {
+            // Discord refuses an empty embed: a reply of buttons alone says how to answer in words.
+            let text = TextLimit.keepingStart(DiscordMarkdown.escape(PlainTextRenderer.render(reply)), limit: DiscordLimits.content)
+            return DiscordMessage(content: text, embeds: [], components: components)
+        }
+        return DiscordMessage(content: "", embeds: [embed], components: components)
     }
 
     /// Info replies of text and links that fit in `content` stay plain messages.

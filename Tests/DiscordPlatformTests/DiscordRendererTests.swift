@@ -112,6 +112,14 @@ struct DiscordRendererTests {
         #expect(message.components.first?.components.first?.customID == "chatops:approve:1")
     }
 
+    @Test func buttonsAloneAreNeverAnEmptyEmbed() {
+        let reply = Reply(.warning, [.buttons(Array(Self.prompt.buttons))])
+        let message = DiscordRenderer.render(reply)
+        #expect(message.embeds.isEmpty)
+        #expect(message.content == "Reply `approve 42` or `deny 42 REASON`.")
+        #expect(message.components.first?.components.count == 2)
+    }
+
     @Test func severityPicksTheColour() {
         let colours = Severity.allCases.map { DiscordRenderer.render(Reply($0, [.fields([ReplyField("a", "b")])])).embeds.first?.color }
         #expect(colours == [0x3498DB, 0x2ECC71, 0xF1C40F, 0xE74C3C])
