@@ -94,12 +94,23 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
+        // Discord: signed interactions in (slash commands, buttons), embeds and components out, command registration.
+        .target(
+            name: "DiscordPlatform",
+            dependencies: [
+                "ChatServer", "Conversation", "ReplyModel", "PlatformHTTP", "PlatformVerification", "ChatOpsConfig",
+                "RequestStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         // The `chatops` subcommands, as a library so tests can drive them.
         .target(
             name: "ChatOpsCommands",
             dependencies: [
                 "ChatOpsCore", "RuleEngine", "ChatOpsConfig", "Understanding", "Approvals", "RequestStore",
                 "Execution", "Conversation", "ChatServer", "ReplyModel", "PlatformHTTP", "GitHubPlatform", "SlackPlatform",
+                "DiscordPlatform",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -193,6 +204,15 @@ let package = Package(
                 "RequestStore", "Approvals", "Execution", "Understanding", "RuleEngine", "ChatOpsTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "DiscordPlatformTests",
+            dependencies: [
+                "DiscordPlatform", "ChatServer", "Conversation", "ChatOpsConfig", "Approvals", "Execution", "Understanding",
+                "RuleEngine", "RequestStore", "ReplyModel", "PlatformHTTP", "ChatOpsTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             exclude: ["Fixtures"]
         ),

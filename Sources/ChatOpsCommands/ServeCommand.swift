@@ -2,6 +2,7 @@ import ArgumentParser
 import ChatOpsConfig
 import ChatServer
 import Conversation
+import DiscordPlatform
 import Foundation
 import GitHubPlatform
 import Logging
@@ -59,7 +60,8 @@ enum PlatformAdapters {
     static func make(configuration: ChatOpsConfiguration, bot: ChatBot, work: InFlightWork,
                      logger: Logger) throws -> [any PlatformAdapter] {
         let slack: (any PlatformAdapter)? = try SlackAdapter.make(configuration: configuration, bot: bot, work: work, logger: logger)
+        let discord: (any PlatformAdapter)? = try DiscordAdapter.make(configuration: configuration, bot: bot, work: work, logger: logger)
         let github: (any PlatformAdapter)? = try GitHubAdapter.make(configuration: configuration, bot: bot, work: work, logger: logger)
-        return [slack, github].compactMap { $0 }
+        return [slack, discord, github].compactMap { $0 }
     }
 }

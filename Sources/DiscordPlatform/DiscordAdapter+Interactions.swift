@@ -1,0 +1,86 @@
+import ChatServer
+import Conversation
+import Foundation
+import Hummingbird
+import ReplyModel
+import RequestStore
+
+/// What each kind of interaction gets back at once, and the work it starts.
+extension DiscordAdapter {
+    func answer(_ interaction: DiscordInteraction) async -> Response {
+        switch interaction.kind {
+        case .ping:
+            return InteractionResponse.pong
+        case .applicationCommand:
+            guard let text = interaction.data.flatMap(DiscordCommandText.text(for:)) else {
+                return InteractionResponse.ephemeral("Say what to do, e.g. `/chatops text: deploy v2.3 to staging`.")
+            }
+            return await start(interaction, text: text, acknowledgement: InteractionResponse.deferredMessage)
+        case .messageComponent:
+            guard let customID = interaction.data?.customID, let action = ReplyAction(identifier: customID) else {
+                logger.notice("Discord button not ours", metadata: ["custom_id": "\(interaction.data?.customID ?? "")"])
+                return InteractionResponse.ephemeral("This button does not belong to chatops.")
+            }
+            return await start(interaction, text: action.commandText, acknowledgement: InteractionResponse.deferredUpdate)
+        case .autocomplete, .modalSubmit, nil:
+            logger.notice("Discord interaction type not handled", metadata: ["type": "\(interaction.type)"])
+            return InteractionResponse.ephemeral("chatops does not handle this kind of interaction.")
+        }
+    }
+
+    /// Acknowledges now and handles `text` in the background as the interaction's user.
+    func start(_ interaction: DiscordInteraction, text: String, acknowledgement: Response) async -> Response {
+        guard let user = interaction.actor?.id else {
+            return InteractionResponse.ephemeral("chatops could not tell who sent this.")
+        }
+        let message = IncomingMessage(
+            platformUser: "discord:\(user)",
+            roles: Set((interaction.member?.roles ?? []).map { "discord-role:\($0)" }),
+            origin: MessageOrigin(platform: platform, channel: interaction.channelID ?? interaction.message?.channelID,
+                                  messageID: interaction.id),
+            deliveryID: interaction.id, text: text, isAddressedByPlatform: true)
+        let tokens = tokens, bot = bot, sink = discordSink, logger = logger
+        let applicationID = interaction.applicationID ?? settings.applicationID
+        await work.start {
+            await tokens.register(interactionID: interaction.id, applicationID: applicationID, token: interaction.token,
+                                  componentMessage: interaction.message?.id)
+            do {
+                if case .duplicate = try await bot.handle(message, sink: sink) {
+                    logger.info("Discord interaction seen before; not acting again", metadata: ["interaction": "\(interaction.id)"])
+                }
+            } catch {
+                logger.error("Discord interaction failed", metadata: ["interaction": "\(interaction.id)", "error": "\(error)"])
+                _ = await sink.send(.text("Something went wrong handling that; nothing more was done. Try again.",
+                                      severity: .failure), to: message.origin)
+            }
+        }
+        return acknowledgement
+    }
+}
+
+/// The immediate answers to an interaction (https://discord.com/developers/docs/interactions/receiving-and-responding).
+enum InteractionResponse {
+    /// Type 1, the answer to Discord's PING.
+    static var pong: Response { InboundBody.json(Array(#"{"type":1}"#.utf8)) }
+    /// Type 5: "thinking…" until the first reply edits it.
+    static var deferredMessage: Response { InboundBody.json(Array(#"{"type":5}"#.utf8)) }
+    /// Type 6: the clicked message stays as it is until the bot edits it.
+    static var deferredUpdate: Response { InboundBody.json(Array(#"{"type":6}"#.utf8)) }
+
+    /// Type 4 seen only by the sender (flag 64), mentioning nobody.
+    static func ephemeral(_ text: String) -> Response {
+        struct Body: Encodable {
+            struct Data: Encodable {
+                let content: String
+                let flags = 64
+                let allowed_mentions = DiscordMessage.AllowedMentions()
+            }
+            let type = 4
+            let data: Data
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let bytes = (try? encoder.encode(Body(data: .init(content: text)))).map(Array.init) ?? Array(#"{"type":6}"#.utf8)
+        return InboundBody.json(bytes)
+    }
+}

@@ -1,0 +1,50 @@
+import ChatOpsConfig
+
+/// What the Discord adapter needs from the configuration (`CHATOPS_DISCORD_…`).
+public struct DiscordSettings: Sendable {
+    /// The application's public key (hex), for the Ed25519 signature on every interaction.
+    public var publicKeyHex: String
+    public var applicationID: String
+    /// `Authorization: Bot …` for channel messages (after an interaction token expired) and command registration.
+    public var botToken: Secret
+    /// `https://discord.com/api/v10` unless overridden.
+    public var apiURL: String
+
+    public init(publicKeyHex: String, applicationID: String, botToken: Secret, apiURL: String) {
+        self.publicKeyHex = publicKeyHex
+        self.applicationID = applicationID
+        self.botToken = botToken
+        self.apiURL = apiURL.hasSuffix("/") ? String(apiURL.dropLast()) : apiURL
+    }
+
+    static let required: [SettingKey] = [.discordPublicKey, .discordApplicationID, .discordBotToken]
+
+    /// nil when Discord is not configured at all; an error naming what is missing when it is half-configured.
+    public static func read(_ settings: Settings) throws(DiscordConfigurationError) -> DiscordSettings? {
+        let missing = required.filter { !settings.isSet($0) }
+        if missing.count == required.count { return nil }
+        guard missing.isEmpty, let key = settings.value(.discordPublicKey), let id = settings.value(.discordApplicationID),
+              let token = settings.secret(.discordBotToken) else {
+            throw DiscordConfigurationError.incomplete(missing: missing.map(\.variable))
+        }
+        return DiscordSettings(publicKeyHex: key, applicationID: id, botToken: token,
+                               apiURL: settings.value(.discordAPIURL) ?? "https://discord.com/api/v10")
+    }
+}
+
+/// Discord settings that cannot be used, worded for the operator.
+public enum DiscordConfigurationError: Error, Sendable, CustomStringConvertible {
+    case incomplete(missing: [String])
+    case badPublicKey(String)
+
+    public var description: String {
+        switch self {
+        case .incomplete(let missing):
+            return "Discord is partly configured: set \(missing.joined(separator: ", ")) as well "
+                + "(CHATOPS_DISCORD_PUBLIC_KEY, CHATOPS_DISCORD_APPLICATION_ID and CHATOPS_DISCORD_BOT_TOKEN go together; "
+                + "unset all three to run without Discord)"
+        case .badPublicKey(let problem):
+            return "CHATOPS_DISCORD_PUBLIC_KEY: \(problem)"
+        }
+    }
+}
