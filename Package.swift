@@ -62,6 +62,8 @@ let package = Package(
         ),
         // Executors: the protocol, the registry, dry-run plans, unconfigured backends.
         .target(name: "Execution", dependencies: ["ChatOpsCore", "ChatOpsConfig", "ReplyModel"]),
+        // Argo CD: application status (sync, health, revision, images, last sync) over its REST API.
+        .target(name: "ArgoCDBackend", dependencies: ["Execution", "ChatOpsConfig", "ReplyModel", "PlatformHTTP"]),
         // One message through the whole path: understand → policy → approval → execute → reply.
         .target(
             name: "Conversation",
@@ -110,7 +112,7 @@ let package = Package(
             dependencies: [
                 "ChatOpsCore", "RuleEngine", "ChatOpsConfig", "Understanding", "Approvals", "RequestStore",
                 "Execution", "Conversation", "ChatServer", "ReplyModel", "PlatformHTTP", "GitHubPlatform", "SlackPlatform",
-                "DiscordPlatform",
+                "DiscordPlatform", "ArgoCDBackend",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -176,6 +178,12 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
+        ),
+        .testTarget(
+            name: "ArgoCDBackendTests",
+            dependencies: ["ArgoCDBackend", "Execution", "ChatOpsConfig", "ChatOpsCore", "ReplyModel", "PlatformHTTP",
+                           "ChatOpsTestSupport"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "ReplyModelTests", dependencies: ["ReplyModel", "ChatOpsTestSupport"]),
         .testTarget(

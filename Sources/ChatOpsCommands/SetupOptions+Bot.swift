@@ -45,8 +45,10 @@ extension SetupOptions {
         let (configuration, classifier) = try loadClassifier()
         let policy = try loadPolicy(configuration)
         let environment = ProcessInfo.processInfo.environment
+        var registry = ExecutorRegistry(configuration: configuration)
+        BackendExecutors.register(into: &registry, configuration: configuration)
         let bot = ChatBot(classifier: classifier, policy: policy, catalog: configuration.catalog,
-                          store: try openStore(configuration), registry: ExecutorRegistry(configuration: configuration),
+                          store: try openStore(configuration), registry: registry,
                           isDryRun: dryRun || configuration.isDryRun,
                           crashpoint: Crashpoint(armed: environment["CHATOPS_CRASHPOINT"]))
         return (bot, configuration)
