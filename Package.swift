@@ -124,7 +124,8 @@ let package = Package(
         .target(
             name: "ChatOpsTestSupport",
             dependencies: [
-                "ChatOpsCore", "Execution",
+                "ChatOpsCore", "Execution", "ChatOpsConfig", "RuleEngine", "Understanding", "Approvals", "RequestStore",
+                "Conversation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

@@ -11,7 +11,7 @@ public struct ArgoCDClient: Sendable {
 
     public init(baseURL: String, token: String, client: PlatformAPIClient = PlatformAPIClient(service: "Argo CD"),
                 readAttempts: Int = 3) {
-        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        self.baseURL = PlatformHTTP.apiBaseURL(baseURL)
         self.token = token
         self.client = client
         self.readAttempts = readAttempts
@@ -31,25 +31,22 @@ public struct ArgoCDClient: Sendable {
     func read(_ request: APIRequest, app: String) async throws(ArgoCDError) -> APIResponse {
         var attempt = 1
         while true {
+            let response: APIResponse
             do {
-                let response = try await client.send(request)
-                if response.isSuccess { return response }
-                if [502, 503, 504].contains(response.status), attempt < readAttempts {
-                    attempt += 1
-                    continue
-                }
-                throw ArgoCDError.status(app: app, code: response.status, message: Self.message(response))
-            } catch let error as ArgoCDError {
-                throw error
-            } catch let error as APIError {
+                response = try await client.send(request)
+            } catch {
                 if case .unreachable = error, attempt < readAttempts {
                     attempt += 1
                     continue
                 }
                 throw .unreachable(app: app, detail: "\(error)")
-            } catch {
-                throw .unreachable(app: app, detail: "\(error)")
             }
+            if response.isSuccess { return response }
+            if [502, 503, 504].contains(response.status), attempt < readAttempts {
+                attempt += 1
+                continue
+            }
+            throw .status(app: app, code: response.status, message: Self.message(response))
         }
     }
 

@@ -2,6 +2,7 @@ import ChatServer
 import Conversation
 import Foundation
 import Hummingbird
+import PlatformHTTP
 import ReplyModel
 import RequestStore
 
@@ -78,9 +79,7 @@ enum InteractionResponse {
             let type = 4
             let data: Data
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let bytes = (try? encoder.encode(Body(data: .init(content: text)))).map(Array.init) ?? Array(#"{"type":6}"#.utf8)
+        let bytes = (try? JSONBody.encode(Body(data: .init(content: text)))).map(Array.init) ?? Array(#"{"type":6}"#.utf8)
         return InboundBody.json(bytes)
     }
 }

@@ -13,7 +13,7 @@ public struct DiscordCommandRegistrar: Sendable {
 
     public init(apiURL: String, applicationID: String, botToken: Secret,
                 client: PlatformAPIClient = PlatformAPIClient(service: "Discord")) {
-        self.apiURL = apiURL.hasSuffix("/") ? String(apiURL.dropLast()) : apiURL
+        self.apiURL = PlatformHTTP.apiBaseURL(apiURL)
         self.applicationID = applicationID
         self.botToken = botToken
         self.client = client

@@ -1,4 +1,5 @@
 import ChatOpsConfig
+import PlatformHTTP
 
 /// What the Discord adapter needs from the configuration (`CHATOPS_DISCORD_…`).
 public struct DiscordSettings: Sendable {
@@ -14,7 +15,7 @@ public struct DiscordSettings: Sendable {
         self.publicKeyHex = publicKeyHex
         self.applicationID = applicationID
         self.botToken = botToken
-        self.apiURL = apiURL.hasSuffix("/") ? String(apiURL.dropLast()) : apiURL
+        self.apiURL = PlatformHTTP.apiBaseURL(apiURL)
     }
 
     static let required: [SettingKey] = [.discordPublicKey, .discordApplicationID, .discordBotToken]

@@ -29,7 +29,7 @@ public struct GitHubAdapter: PlatformAdapter {
         let settings = configuration.settings
         guard let secret = settings.secret(.githubWebhookSecret)?.value, !secret.isEmpty else { return nil }
         let client = PlatformAPIClient(service: "GitHub")
-        let apiURL = (settings.value(.githubAPIURL) ?? "https://api.github.com").trimmingSuffix("/")
+        let apiURL = apiBaseURL(settings.value(.githubAPIURL) ?? "https://api.github.com")
         let tokens: any GitHubTokenSource
         if let token = settings.secret(.githubToken)?.value, !token.isEmpty {
             tokens = PersonalToken(value: token)
@@ -127,11 +127,5 @@ public struct GitHubAdapter: PlatformAdapter {
                                        to: origin)
             }
         }
-    }
-}
-
-extension String {
-    func trimmingSuffix(_ suffix: String) -> String {
-        hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
     }
 }

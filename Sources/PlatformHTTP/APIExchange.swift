@@ -21,10 +21,8 @@ public struct APIRequest: Sendable {
     /// A JSON body (`Content-Type: application/json; charset=utf-8`).
     public static func json<Body: Encodable>(_ method: Method, _ url: String, headers: [(String, String)] = [],
                                              body: Body) throws -> APIRequest {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return APIRequest(method, url, headers: headers + [("Content-Type", "application/json; charset=utf-8")],
-                          body: try encoder.encode(body))
+        APIRequest(method, url, headers: headers + [("Content-Type", "application/json; charset=utf-8")],
+                   body: try JSONBody.encode(body))
     }
 }
 

@@ -2,6 +2,7 @@ import ChatServer
 import Conversation
 import Foundation
 import Hummingbird
+import PlatformHTTP
 import RequestStore
 
 extension SlackAdapter {
@@ -71,8 +72,6 @@ extension SlackAdapter {
     }
 
     static func encode(_ object: [String: String]) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array((try? encoder.encode(object)) ?? Data("{}".utf8))
+        Array((try? JSONBody.encode(object)) ?? Data("{}".utf8))
     }
 }

@@ -30,7 +30,7 @@ public struct SlackAdapter: PlatformAdapter {
     public init(signingSecret: String, botToken: String, apiURL: String, bot: ChatBot, work: InFlightWork,
                 logger: Logger, client: PlatformAPIClient = PlatformAPIClient(service: "Slack"),
                 limits: InboundLimits = InboundLimits(), now: @escaping @Sendable () -> Date = { Date() }) {
-        let base = apiURL.hasSuffix("/") ? String(apiURL.dropLast()) : apiURL
+        let base = PlatformHTTP.apiBaseURL(apiURL)
         replies = SlackReplySink(api: SlackWebAPI(client: client, baseURL: base, token: botToken), logger: logger)
         verifier = SlackRequestVerifier(signingSecret: signingSecret)
         self.bot = bot

@@ -54,7 +54,7 @@ final class ServerUnderTest: Sendable {
     init(problems: [String] = [], limits: InboundLimits = InboundLimits(maxBodyBytes: 1024, readTimeout: .milliseconds(500))) async throws {
         let work = InFlightWork()
         let probe = ProbeAdapter(work: work, finished: Finished(), limits: limits)
-        let harness = try BotFactory.bot()
+        let harness = try TestBot.make(configuration: TestBot.configuration())
         var logger = Logger(label: "server-test")
         logger.logLevel = .critical
         let server = ChatServer(bot: harness, adapters: [probe], host: "127.0.0.1", port: 0, work: work,
@@ -93,7 +93,7 @@ struct ChatServerTests {
 
     @Test("the real bot's readiness checks the store and the rules")
     func botReadiness() async throws {
-        #expect(try await BotFactory.bot().readinessProblems().isEmpty)
+        #expect(try await TestBot.make(configuration: TestBot.configuration()).readinessProblems().isEmpty)
     }
 
     @Test("a body over the cap is 413 and never reaches the route's work")

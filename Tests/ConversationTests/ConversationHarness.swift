@@ -11,13 +11,6 @@ import RuleEngine
 import Synchronization
 import Understanding
 
-/// A clock tests move by hand.
-final class TestClock: Sendable {
-    private let current = Mutex(Date(timeIntervalSince1970: 1_790_000_000))
-    var now: Date { current.withLock { $0 } }
-    func advance(_ seconds: TimeInterval) { current.withLock { $0 += seconds } }
-}
-
 /// Collects what the bot says, with where it said it.
 actor RecordingSink: ReplySink {
     private(set) var replies: [(text: String, origin: MessageOrigin)] = []
@@ -42,8 +35,7 @@ actor RecordingSink: ReplySink {
 
 /// The shipped rules and example configuration, an in-memory store, and the bot on them.
 struct ConversationHarness {
-    static let configuration: ChatOpsConfiguration = try! ConfigurationLoader(environment: [:]).load(path: RepositoryPaths.exampleConfig)
-    static let rules: RuleSet = try! RuleFileLoader().load(directory: RepositoryPaths.rules)
+    static let configuration: ChatOpsConfiguration = try! TestBot.configuration()
 
     let clock = TestClock()
     let store: SQLiteApprovalStore
@@ -51,15 +43,10 @@ struct ConversationHarness {
     let sink = RecordingSink()
 
     init(dryRun: Bool = false, store: SQLiteApprovalStore? = nil, executors: [(any Executor, [Intent])] = []) throws {
-        let configuration = Self.configuration
-        var registry = ExecutorRegistry(configuration: configuration)
-        for (executor, intents) in executors { registry.register(executor, for: intents) }
         self.store = try store ?? SQLiteApprovalStore.inMemory()
         let clock = clock
-        bot = ChatBot(classifier: RuleClassifier(rules: Self.rules, configuration: configuration),
-                      policy: try PolicySection.parse(configuration.policy, catalog: configuration.catalog),
-                      catalog: configuration.catalog, store: self.store, registry: registry, isDryRun: dryRun,
-                      now: { clock.now })
+        bot = try TestBot.make(configuration: Self.configuration, executors: executors, store: self.store, isDryRun: dryRun,
+                               now: { clock.now })
     }
 
     /// Says `text` as console user `user`; returns the replies to it.

@@ -39,7 +39,7 @@ struct DiscordCommandTextTests {
     /// and only the required ones), is understood as the intent it is named after.
     @Test func everyShippedCommandIsUnderstoodAsItsIntent() throws {
         let configuration = try DiscordHarness.configuration()
-        let classifier = RuleClassifier(rules: DiscordHarness.rules, configuration: configuration)
+        let classifier = RuleClassifier(rules: TestBot.rules, configuration: configuration)
         let file = RepositoryPaths.root.appendingPathComponent("deploy/discord-commands.json")
         let commands = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [[String: Any]])
         let samples = ["app": "iris", "version": "v2.3", "env": "staging", "replicas": "3", "request": "42",

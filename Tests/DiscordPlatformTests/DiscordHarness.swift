@@ -44,12 +44,6 @@ struct HarnessError: Error, CustomStringConvertible {
 }
 
 /// A clock the tests move by hand.
-final class TestClock: Sendable {
-    private let current: Mutex<Date>
-    init(_ start: Date = Date()) { current = Mutex(start) }
-    var now: Date { current.withLock { $0 } }
-    func advance(_ seconds: TimeInterval) { current.withLock { $0 += seconds } }
-}
 
 /// Signs interaction bodies as Discord does: Ed25519 over timestamp + body, with a key made for the test.
 struct InteractionSigner {
@@ -137,34 +131,17 @@ final class DiscordHarness: Sendable {
     let work = InFlightWork()
     let served: ServedAdapter
 
-    static let rules: RuleSet = try! RuleFileLoader().load(directory: RepositoryPaths.rules)
-
     /// The example configuration with Discord ids added to alice's and bob's identities.
-    static func configurationText() throws -> String {
-        let text = try String(contentsOfFile: RepositoryPaths.exampleConfig, encoding: .utf8)
-        let mapped = text
-            .replacingOccurrences(of: "alice: [console:alice]", with: "alice: [console:alice, discord:\(TestUsers.alice)]")
-            .replacingOccurrences(of: "bob: [console:bob]", with: "bob: [console:bob, discord:\(TestUsers.bob)]")
-        guard mapped.contains("discord:\(TestUsers.bob)"), mapped.contains("discord:\(TestUsers.alice)") else {
-            throw HarnessError("the example configuration's identities changed; update the test mapping")
-        }
-        return mapped
-    }
-
     static func configuration(environment: [String: String] = [:]) throws -> ChatOpsConfiguration {
-        try ConfigurationLoader(environment: environment).parse(text: try configurationText())
+        try TestBot.configuration(identities: ["alice": "discord:\(TestUsers.alice)", "bob": "discord:\(TestUsers.bob)"],
+                                  environment: environment)
     }
 
-    init(clock: TestClock = TestClock(), respond: @escaping @Sendable (RecordedRequest) async -> FakeResponse? = { _ in nil }) async throws {
+    init(clock: TestClock = TestClock(Date()), respond: @escaping @Sendable (RecordedRequest) async -> FakeResponse? = { _ in nil }) async throws {
         self.clock = clock
         fake = try await FakeDiscord.start(respond)
         let configuration = try Self.configuration()
-        var registry = ExecutorRegistry(configuration: configuration)
-        registry.register(executor, for: [.deploy])
-        bot = ChatBot(classifier: RuleClassifier(rules: Self.rules, configuration: configuration),
-                      policy: try PolicySection.parse(configuration.policy, catalog: configuration.catalog),
-                      catalog: configuration.catalog, store: try SQLiteApprovalStore.inMemory(), registry: registry,
-                      isDryRun: false)
+        bot = try TestBot.make(configuration: configuration, executors: [(executor, [.deploy])])
         var logger = Logger(label: "discord-test")
         logger.logLevel = .warning
         let settings = DiscordSettings(publicKeyHex: signer.publicKeyHex, applicationID: TestUsers.applicationID,

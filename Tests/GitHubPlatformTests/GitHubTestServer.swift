@@ -29,28 +29,18 @@ struct GitHubTestServer {
     let port: Int
     let store: SQLiteApprovalStore
     let deployer: FakeExecutor
-    let folder: TemporaryDirectory
 
     /// `extraEnvironment` replaces the token settings (e.g. to configure a GitHub App).
     static func start(extraEnvironment: [String: String]? = nil,
                       respond: @escaping FakePlatformAPI.Respond = GitHubTestServer.githubAnswers) async throws -> GitHubTestServer {
         let api = try await FakePlatformAPI.start(respond)
-        let folder = try TemporaryDirectory()
-        let example = try String(contentsOfFile: RepositoryPaths.exampleConfig, encoding: .utf8)
-            .replacingOccurrences(of: "alice: [console:alice]", with: "alice: [console:alice, github:alice]")
-            .replacingOccurrences(of: "bob: [console:bob]", with: "bob: [console:bob, github:bob]")
-        let configPath = try folder.write("chatops.yaml", example)
         var environment = ["CHATOPS_GITHUB_WEBHOOK_SECRET": secret, "CHATOPS_GITHUB_API_URL": api.baseURL]
         environment.merge(extraEnvironment ?? ["CHATOPS_GITHUB_TOKEN": "ghp_testtoken"]) { _, new in new }
-        let configuration = try ConfigurationLoader(environment: environment).load(path: configPath)
-        let rules = try RuleFileLoader().load(directory: RepositoryPaths.rules)
+        let configuration = try TestBot.configuration(identities: ["alice": "github:alice", "bob": "github:bob"],
+                                                      environment: environment)
         let store = try SQLiteApprovalStore.inMemory()
         let deployer = FakeExecutor()
-        var registry = ExecutorRegistry(configuration: configuration)
-        registry.register(deployer, for: [.deploy])
-        let bot = ChatBot(classifier: RuleClassifier(rules: rules, configuration: configuration),
-                          policy: try PolicySection.parse(configuration.policy, catalog: configuration.catalog),
-                          catalog: configuration.catalog, store: store, registry: registry, isDryRun: false)
+        let bot = try TestBot.make(configuration: configuration, executors: [(deployer, [.deploy])], store: store)
         let work = InFlightWork()
         var logger = Logger(label: "github-test")
         logger.logLevel = .critical
@@ -61,7 +51,7 @@ struct GitHubTestServer {
         let running = await server.start { continuation.yield($0) }
         var iterator = ports.makeAsyncIterator()
         let port = try #require(await iterator.next())
-        return GitHubTestServer(api: api, running: running, port: port, store: store, deployer: deployer, folder: folder)
+        return GitHubTestServer(api: api, running: running, port: port, store: store, deployer: deployer)
     }
 
     func stop() async {

@@ -86,27 +86,21 @@ struct SlackHarness {
     let port: Int
     let client = PlatformAPIClient(service: "test client")
 
-    static let rules: RuleSet = try! RuleFileLoader().load(directory: RepositoryPaths.rules)
-
     static func configuration(apiURL: String) throws -> ChatOpsConfiguration {
-        let text = try String(contentsOfFile: RepositoryPaths.exampleConfig, encoding: .utf8)
-            .replacingOccurrences(of: "alice: [console:alice]", with: "alice: [console:alice, slack:W111]")
-            .replacingOccurrences(of: "bob: [console:bob]", with: "bob: [console:bob, slack:W222]")
-        #expect(text.contains("slack:W111") && text.contains("slack:W222"))
         let environment = ["CHATOPS_SLACK_SIGNING_SECRET": SlackSigning.secret, "CHATOPS_SLACK_BOT_TOKEN": "xoxb-test-token",
                            "CHATOPS_SLACK_API_URL": apiURL]
-        return try ConfigurationLoader(environment: environment).parse(text: text, file: RepositoryPaths.exampleConfig)
+        let configuration = try TestBot.configuration(identities: ["alice": "slack:W111", "bob": "slack:W222"],
+                                                      environment: environment)
+        let policy = try PolicySection.parse(configuration.policy, catalog: configuration.catalog)
+        #expect(policy.principal(platformUser: "slack:W111", roles: []).name == "alice"
+                && policy.principal(platformUser: "slack:W222", roles: []).name == "bob")
+        return configuration
     }
 
     /// The bot on the shipped rules, with `executor` registered for deploys.
     static func bot(configuration: ChatOpsConfiguration, store: SQLiteApprovalStore? = nil,
                     executor: FakeExecutor = FakeExecutor()) throws -> ChatBot {
-        var registry = ExecutorRegistry(configuration: configuration)
-        registry.register(executor, for: [.deploy])
-        return ChatBot(classifier: RuleClassifier(rules: rules, configuration: configuration),
-                       policy: try PolicySection.parse(configuration.policy, catalog: configuration.catalog),
-                       catalog: configuration.catalog, store: try store ?? SQLiteApprovalStore.inMemory(), registry: registry,
-                       isDryRun: false)
+        try TestBot.make(configuration: configuration, executors: [(executor, [.deploy])], store: store)
     }
 
     static func start(respond: FakePlatformAPI.Respond? = nil) async throws -> SlackHarness {
