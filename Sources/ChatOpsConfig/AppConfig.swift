@@ -6,12 +6,16 @@ public struct AppConfig: Sendable, Hashable {
     public let model: ModelConfig?
     /// Per environment name (canonical): where the app lives there.
     public let environments: [String: AppEnvironment]
+    /// Its CI pipeline (GitHub Actions), when it has one.
+    public let pipeline: PipelineConfig?
 
-    public init(name: String, aliases: [String] = [], model: ModelConfig? = nil, environments: [String: AppEnvironment] = [:]) {
+    public init(name: String, aliases: [String] = [], model: ModelConfig? = nil, environments: [String: AppEnvironment] = [:],
+                pipeline: PipelineConfig? = nil) {
         self.name = name
         self.aliases = aliases
         self.model = model
         self.environments = environments
+        self.pipeline = pipeline
     }
 }
 
@@ -23,14 +27,20 @@ public struct AppEnvironment: Sendable, Hashable {
     public let labels: [String: String]
     /// Model name served there, when it differs from the app's model name.
     public let model: String?
+    /// Where its image tag is written for deploy, promote and the GitOps rollback.
+    public let gitops: GitOpsTarget?
+    public let rollback: RollbackMode
 
     public init(argocdApp: String? = nil, namespace: String? = nil, deployment: String? = nil,
-                labels: [String: String] = [:], model: String? = nil) {
+                labels: [String: String] = [:], model: String? = nil, gitops: GitOpsTarget? = nil,
+                rollback: RollbackMode = .gitops) {
         self.argocdApp = argocdApp
         self.namespace = namespace
         self.deployment = deployment
         self.labels = labels
         self.model = model
+        self.gitops = gitops
+        self.rollback = rollback
     }
 }
 
@@ -41,12 +51,16 @@ public struct ModelConfig: Sendable, Hashable {
     public let classes: [String]
     public let mlflowExperiment: String?
     public let metric: String?
+    /// The MLflow run drift is measured against; nil means the best of the earlier runs.
+    public let baselineRun: String?
 
-    public init(name: String, features: [String] = [], classes: [String] = [], mlflowExperiment: String? = nil, metric: String? = nil) {
+    public init(name: String, features: [String] = [], classes: [String] = [], mlflowExperiment: String? = nil, metric: String? = nil,
+                baselineRun: String? = nil) {
         self.name = name
         self.features = features
         self.classes = classes
         self.mlflowExperiment = mlflowExperiment
         self.metric = metric
+        self.baselineRun = baselineRun
     }
 }

@@ -34,7 +34,7 @@ enum CatalogSection {
         let envNames = Set(environments.flatMap { [$0.name] + $0.aliases })
         for item in try value.list() {
             let m = try item.mapping()
-            try m.rejectUnknownKeys(allowed: ["name", "aliases", "model", "environments"])
+            try m.rejectUnknownKeys(allowed: ["name", "aliases", "model", "environments", "pipeline"])
             let name = try m.required("name").string()
             let aliases = try m["aliases"]?.stringList().map { $0.lowercased() } ?? []
             for n in [name] + aliases {
@@ -60,24 +60,26 @@ enum CatalogSection {
                     perEnv[env.name] = try appEnvironment(envValue)
                 }
             }
-            result.append(AppConfig(name: name, aliases: aliases, model: model, environments: perEnv))
+            let pipeline = try m["pipeline"].map { v throws(YAMLError) in try DeliverySection.pipeline(v) }
+            result.append(AppConfig(name: name, aliases: aliases, model: model, environments: perEnv, pipeline: pipeline))
         }
         return result
     }
 
     static func model(_ value: YAMLValue, appName: String) throws(YAMLError) -> ModelConfig {
         let m = try value.mapping()
-        try m.rejectUnknownKeys(allowed: ["name", "features", "classes", "mlflow_experiment", "metric"])
+        try m.rejectUnknownKeys(allowed: ["name", "features", "classes", "mlflow_experiment", "metric", "baseline_run"])
         return ModelConfig(name: try m["name"]?.string() ?? appName,
                            features: try m["features"]?.stringList() ?? [],
                            classes: try m["classes"]?.stringList() ?? [],
                            mlflowExperiment: try m["mlflow_experiment"]?.string(),
-                           metric: try m["metric"]?.string())
+                           metric: try m["metric"]?.string(),
+                           baselineRun: try m["baseline_run"]?.string())
     }
 
     static func appEnvironment(_ value: YAMLValue) throws(YAMLError) -> AppEnvironment {
         let m = try value.mapping()
-        try m.rejectUnknownKeys(allowed: ["argocd_app", "namespace", "deployment", "labels", "model"])
+        try m.rejectUnknownKeys(allowed: ["argocd_app", "namespace", "deployment", "labels", "model", "gitops", "rollback"])
         let namespace = try m["namespace"]?.string()
         if let namespace, !NamePattern.isDNSLabel(namespace) {
             throw m["namespace"]!.error("namespace '\(namespace)' is not a valid Kubernetes name (lower-case letters, digits, dashes)")
@@ -88,6 +90,8 @@ enum CatalogSection {
         }
         return AppEnvironment(argocdApp: try m["argocd_app"]?.string(), namespace: namespace,
                               deployment: try m["deployment"]?.string(), labels: labels,
-                              model: try m["model"]?.string())
+                              model: try m["model"]?.string(),
+                              gitops: try m["gitops"].map { v throws(YAMLError) in try DeliverySection.gitops(v) },
+                              rollback: try m["rollback"].map { v throws(YAMLError) in try DeliverySection.rollback(v) } ?? .gitops)
     }
 }

@@ -41,10 +41,16 @@ extension SettingKey {
 
     public static let argocdURL = SettingKey("backends.argocd.url", "CHATOPS_ARGOCD_URL")
     public static let argocdToken = SettingKey("backends.argocd.token", "CHATOPS_ARGOCD_TOKEN", secret: true)
+    /// How long sync, deploy and rollback wait for Synced and Healthy: seconds, or `90s`, `5m`.
+    public static let argocdWaitTimeout = SettingKey("backends.argocd.wait_timeout", "CHATOPS_ARGOCD_WAIT_TIMEOUT")
     public static let kubeAPIURL = SettingKey("backends.kubernetes.api_url", "CHATOPS_KUBE_API_URL")
     public static let kubeToken = SettingKey("backends.kubernetes.token", "CHATOPS_KUBE_TOKEN", secret: true)
     public static let kubeCAFile = SettingKey("backends.kubernetes.ca_file", "CHATOPS_KUBE_CA_FILE")
     public static let kubeconfig = SettingKey("backends.kubernetes.kubeconfig", "KUBECONFIG")
+    /// The kubeconfig context to use (default: its current-context).
+    public static let kubeContext = SettingKey("backends.kubernetes.context", "CHATOPS_KUBE_CONTEXT")
+    /// The only namespaces the bot may touch (a YAML list, or comma-separated); default: those the apps name.
+    public static let kubeNamespaces = SettingKey("backends.kubernetes.namespaces", "CHATOPS_KUBE_NAMESPACES")
     public static let inferenceURL = SettingKey("backends.inference.url", "CHATOPS_INFERENCE_URL")
     public static let mlflowURL = SettingKey("backends.mlflow.url", "CHATOPS_MLFLOW_URL")
 
@@ -66,7 +72,8 @@ extension SettingKey {
         discordPublicKey, discordApplicationID, discordBotToken, discordAPIURL,
         githubWebhookSecret, githubToken, githubAppID, githubAppPrivateKey, githubAPIURL,
         githubCommandPrefix, githubAllowedAssociations,
-        argocdURL, argocdToken, kubeAPIURL, kubeToken, kubeCAFile, kubeconfig, inferenceURL, mlflowURL,
+        argocdURL, argocdToken, argocdWaitTimeout, kubeAPIURL, kubeToken, kubeCAFile, kubeconfig, kubeContext, kubeNamespaces,
+        inferenceURL, mlflowURL,
         llmProvider, geminiAPIKey, geminiAPIURL, geminiModel, openAIAPIURL, openAIAPIKey, openAIModel,
         alertmanagerToken, alertmanagerURL,
     ]
@@ -81,6 +88,7 @@ extension SettingKey {
         githubAPIURL.path: "https://api.github.com",
         githubCommandPrefix.path: "@chatops",
         githubAllowedAssociations.path: "OWNER,MEMBER,COLLABORATOR",
+        argocdWaitTimeout.path: "5m",
         llmProvider.path: "gemini",
         geminiAPIURL.path: "https://generativelanguage.googleapis.com/v1beta",
         geminiModel.path: "gemini-2.5-flash-lite",

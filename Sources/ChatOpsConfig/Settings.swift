@@ -1,3 +1,5 @@
+import Foundation
+
 /// The flat settings of the sections that external systems use (server, platforms, backends,
 /// llm, alertmanager), after the environment has overridden the file.
 public struct Settings: Sendable, Hashable {
@@ -27,5 +29,24 @@ public struct Settings: Sendable, Hashable {
 
     public func isSet(_ key: SettingKey) -> Bool {
         key.isSecret ? secrets[key.path] != nil : value(key) != nil
+    }
+
+    /// A comma-separated list setting (a YAML list in the file is stored this way).
+    public func list(_ key: SettingKey) -> [String] {
+        (value(key) ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// A duration setting: whole seconds, or a number with `s`, `m` or `h`.
+    public func duration(_ key: SettingKey) -> Duration? {
+        value(key).flatMap(Self.parseDuration)
+    }
+
+    static func parseDuration(_ text: String) -> Duration? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let units: [Character: Int] = ["s": 1, "m": 60, "h": 3600]
+        var digits = Substring(trimmed), scale = 1
+        if let last = trimmed.last, let unit = units[last] { digits = trimmed.dropLast(); scale = unit }
+        guard let number = Int(digits), number > 0 else { return nil }
+        return .seconds(number * scale)
     }
 }

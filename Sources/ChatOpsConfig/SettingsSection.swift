@@ -31,7 +31,8 @@ struct SettingsSection {
                 settings.values[key.path] = value
                 settings.origins[key.path] = "env \(key.variable)"
             } else if let node = leaves[key.path] {
-                settings.values[key.path] = try node.string()
+                let isList = if case .sequence = node.node { true } else { false }
+                settings.values[key.path] = isList ? try node.stringList().joined(separator: ",") : try node.string()
                 settings.origins[key.path] = "\(node.file):\(node.line ?? 0)"
             }
         }
@@ -90,6 +91,12 @@ struct SettingsSection {
         }
         if let raw = settings.value(.dryRun), !["0", "1", "true", "false", "yes", "no", "on", "off"].contains(raw.lowercased()) {
             throw fail(.dryRun, "'\(raw)' is not a boolean; use 1 or 0")
+        }
+        if let timeout = settings.value(.argocdWaitTimeout), Settings.parseDuration(timeout) == nil {
+            throw fail(.argocdWaitTimeout, "'\(timeout)' is not a duration; use seconds (300) or 90s, 5m, 1h")
+        }
+        for namespace in settings.list(.kubeNamespaces) where !NamePattern.isDNSLabel(namespace) {
+            throw fail(.kubeNamespaces, "namespace '\(namespace)' is not a valid Kubernetes name (lower-case letters, digits, dashes)")
         }
         if let provider = settings.value(.llmProvider), !["gemini", "openai"].contains(provider) {
             throw fail(.llmProvider, "LLM provider '\(provider)' is not 'gemini' or 'openai'")
