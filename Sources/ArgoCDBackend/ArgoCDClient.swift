@@ -29,25 +29,14 @@ public struct ArgoCDClient: Sendable {
     }
 
     func read(_ request: APIRequest, app: String) async throws(ArgoCDError) -> APIResponse {
-        var attempt = 1
-        while true {
-            let response: APIResponse
-            do {
-                response = try await client.send(request)
-            } catch {
-                if case .unreachable = error, attempt < readAttempts {
-                    attempt += 1
-                    continue
-                }
-                throw .unreachable(app: app, detail: "\(error)")
-            }
-            if response.isSuccess { return response }
-            if [502, 503, 504].contains(response.status), attempt < readAttempts {
-                attempt += 1
-                continue
-            }
-            throw .status(app: app, code: response.status, message: Self.message(response))
+        let response: APIResponse
+        do {
+            response = try await client.read(request, attempts: readAttempts)
+        } catch {
+            throw .unreachable(app: app, detail: "\(error)")
         }
+        guard response.isSuccess else { throw .status(app: app, code: response.status, message: Self.message(response)) }
+        return response
     }
 
     /// Argo CD's gRPC-gateway errors are `{"error": "...", "code": N, "message": "..."}`.
