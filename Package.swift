@@ -64,6 +64,11 @@ let package = Package(
         .target(name: "Execution", dependencies: ["ChatOpsCore", "ChatOpsConfig", "ReplyModel"]),
         // Argo CD: application status (sync, health, revision, images, last sync) over its REST API.
         .target(name: "ArgoCDBackend", dependencies: ["Execution", "ChatOpsConfig", "ReplyModel", "PlatformHTTP"]),
+        .target(
+            name: "GitOpsBackend",
+            dependencies: ["ArgoCDBackend", "Execution", "ChatOpsConfig", "ReplyModel", "PlatformHTTP",
+                           .product(name: "Yams", package: "Yams")]
+        ),
         // One message through the whole path: understand → policy → approval → execute → reply.
         .target(
             name: "Conversation",
@@ -112,7 +117,7 @@ let package = Package(
             dependencies: [
                 "ChatOpsCore", "RuleEngine", "ChatOpsConfig", "Understanding", "Approvals", "RequestStore",
                 "Execution", "Conversation", "ChatServer", "ReplyModel", "PlatformHTTP", "GitHubPlatform", "SlackPlatform",
-                "DiscordPlatform", "ArgoCDBackend",
+                "DiscordPlatform", "ArgoCDBackend", "GitOpsBackend",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -1,21 +1,49 @@
-/// The parts of an Argo CD `v1alpha1Application` (GET /api/v1/applications/{name}) that a status
-/// report shows.
-struct ArgoApplication: Decodable, Sendable {
-    struct Metadata: Decodable, Sendable { let name: String }
-    struct Status: Decodable, Sendable {
-        struct Sync: Decodable, Sendable { let status: String?; let revision: String? }
-        struct Health: Decodable, Sendable { let status: String?; let message: String? }
-        struct Summary: Decodable, Sendable { let images: [String]? }
-        struct Operation: Decodable, Sendable { let phase: String?; let finishedAt: String?; let message: String? }
-        struct Deployment: Decodable, Sendable { let deployedAt: String?; let revision: String?; let id: Int64? }
-        let sync: Sync?
-        let health: Health?
-        let summary: Summary?
-        let operationState: Operation?
-        let history: [Deployment]?
-        let reconciledAt: String?
+/// The parts of an Argo CD `v1alpha1Application` (GET /api/v1/applications/{name}) that status,
+/// sync, rollback and promote use.
+public struct ArgoApplication: Decodable, Sendable {
+    public struct Metadata: Decodable, Sendable { public let name: String }
+    public struct Status: Decodable, Sendable {
+        public struct Sync: Decodable, Sendable { public let status: String?; public let revision: String? }
+        public struct Health: Decodable, Sendable { public let status: String?; public let message: String? }
+        public struct Summary: Decodable, Sendable { public let images: [String]? }
+        public struct Operation: Decodable, Sendable {
+            public let phase: String?
+            public let finishedAt: String?
+            public let message: String?
+            public let startedAt: String?
+        }
+        /// One entry of `status.history`: what was deployed, when; `id` is what rollback takes.
+        public struct Deployment: Decodable, Sendable {
+            public let deployedAt: String?
+            public let revision: String?
+            public let id: Int64?
+        }
+        public let sync: Sync?
+        public let health: Health?
+        public let summary: Summary?
+        public let operationState: Operation?
+        public let history: [Deployment]?
+        public let reconciledAt: String?
     }
 
-    let metadata: Metadata
-    let status: Status?
+    public let metadata: Metadata
+    public let status: Status?
+
+    public var syncStatus: String { status?.sync?.status ?? "Unknown" }
+    public var healthStatus: String { status?.health?.status ?? "Unknown" }
+    public var operationPhase: String? { status?.operationState?.phase }
+
+    /// The tag of the running image whose name is `image` (`ghcr.io/acme/iris:v2.3` → `v2.3`).
+    public func runningTag(of image: String) -> String? {
+        for reference in status?.summary?.images ?? [] where reference.hasPrefix(image + ":") {
+            let tag = reference.dropFirst(image.count + 1)
+            return String(tag.split(separator: "@").first ?? tag)
+        }
+        return nil
+    }
+
+    /// `Synced, Healthy (operation Running)`: what progress reports show.
+    public var stateSummary: String {
+        "\(syncStatus), \(healthStatus)" + (operationPhase.map { " (operation \($0))" } ?? "")
+    }
 }

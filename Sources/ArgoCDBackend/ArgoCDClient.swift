@@ -17,9 +17,8 @@ public struct ArgoCDClient: Sendable {
         self.readAttempts = readAttempts
     }
 
-    func application(_ name: String) async throws(ArgoCDError) -> ArgoApplication {
-        let request = APIRequest(.GET, "\(baseURL)/api/v1/applications/\(name)",
-                                 headers: [("Authorization", "Bearer \(token)"), ("Accept", "application/json")])
+    public func application(_ name: String) async throws(ArgoCDError) -> ArgoApplication {
+        let request = APIRequest(.GET, "\(baseURL)/api/v1/applications/\(name)", headers: authorization)
         let response = try await read(request, app: name)
         do {
             return try response.decode(ArgoApplication.self, service: "Argo CD")
@@ -33,9 +32,9 @@ public struct ArgoCDClient: Sendable {
         do {
             response = try await client.read(request, attempts: readAttempts)
         } catch {
-            throw .unreachable(app: app, detail: "\(error)")
+            throw ArgoCDError(error, app: app)
         }
-        guard response.isSuccess else { throw .status(app: app, code: response.status, message: Self.message(response)) }
+        guard response.isSuccess else { throw .status(app: app, action: .get, code: response.status, message: Self.message(response)) }
         return response
     }
 
@@ -47,27 +46,3 @@ public struct ArgoCDClient: Sendable {
     }
 }
 
-/// What went wrong talking to Argo CD, worded with the app and what to do.
-public enum ArgoCDError: Error, Sendable, CustomStringConvertible {
-    case status(app: String, code: Int, message: String)
-    case unreachable(app: String, detail: String)
-    case malformed(app: String, detail: String)
-
-    public var description: String {
-        switch self {
-        case .status(let app, let code, let message):
-            let hint: String
-            switch code {
-            case 401: hint = "the token is missing, invalid or expired (CHATOPS_ARGOCD_TOKEN)"
-            case 403: hint = "the token lacks `get` permission on applications (Argo CD RBAC: p, ROLE, applications, get, PROJECT/*, allow)"
-            case 404: hint = "there is no such application (check apps[].environments.ENV.argocd_app in the configuration)"
-            default: hint = code >= 500 ? "Argo CD failed; try again shortly" : "the request was refused"
-            }
-            return "Argo CD answered \(code) for app \(app): \(hint)" + (message.isEmpty ? "" : " — \(message)")
-        case .unreachable(let app, let detail):
-            return "Argo CD did not answer for app \(app): \(detail)"
-        case .malformed(let app, let detail):
-            return "Argo CD's answer for app \(app) could not be read: \(detail)"
-        }
-    }
-}

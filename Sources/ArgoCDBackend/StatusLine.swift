@@ -7,8 +7,8 @@ struct StatusLine {
     let env: String
     let application: ArgoApplication
 
-    var sync: String { application.status?.sync?.status ?? "Unknown" }
-    var health: String { application.status?.health?.status ?? "Unknown" }
+    var sync: String { application.syncStatus }
+    var health: String { application.healthStatus }
     var revision: String? { application.status?.sync?.revision.map { String($0.prefix(7)) } }
 
     var summary: String {

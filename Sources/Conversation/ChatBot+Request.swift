@@ -64,6 +64,7 @@ extension ChatBot {
 
     func executionInput(_ request: StoredRequest) -> ExecutionInput {
         ExecutionInput(requestID: request.id, command: request.command, requester: request.requester,
-                       channel: request.origin.channel, isDryRun: request.isDryRun)
+                       channel: request.origin.channel, isDryRun: request.isDryRun,
+                       approvers: request.approvals.map(\.approver))
     }
 }

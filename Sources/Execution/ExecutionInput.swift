@@ -11,13 +11,18 @@ public struct ExecutionInput: Sendable, Hashable {
     public let channel: String?
     /// Mutating executors must only plan.
     public let isDryRun: Bool
+    /// Who approved the request, in order (empty when it needed no approval): GitOps commit
+    /// messages name them.
+    public let approvers: [String]
 
-    public init(requestID: Int64?, command: ParsedCommand, requester: String, channel: String?, isDryRun: Bool) {
+    public init(requestID: Int64?, command: ParsedCommand, requester: String, channel: String?, isDryRun: Bool,
+                approvers: [String] = []) {
         self.requestID = requestID
         self.command = command
         self.requester = requester
         self.channel = channel
         self.isDryRun = isDryRun
+        self.approvers = approvers
     }
 
     public var intent: Intent { command.intent }

@@ -12,9 +12,9 @@ public struct ExecutorRegistry: Sendable {
         executors = [:]
         for intent in Intent.allCases {
             guard let backend = Backend.needed(by: intent) else { continue }
-            executors[intent] = backend.isConfigured(in: configuration.settings)
-                ? UnavailableBackendExecutor(backend: backend, planner: planner)
-                : UnconfiguredBackendExecutor(backend: backend, configFile: configuration.source, planner: planner)
+            let problem: BackendProblemExecutor.Problem = backend.isConfigured(in: configuration.settings)
+                ? .notInThisBuild : .notConfigured(configFile: configuration.source)
+            executors[intent] = BackendProblemExecutor(backend: backend, problem: problem, planner: planner)
         }
         executors[.help] = HelpExecutor(catalog: configuration.catalog)
     }

@@ -11,28 +11,6 @@ import RuleEngine
 import Synchronization
 import Understanding
 
-/// Collects what the bot says, with where it said it.
-actor RecordingSink: ReplySink {
-    private(set) var replies: [(text: String, origin: MessageOrigin)] = []
-    private(set) var updates: [(posted: MessageOrigin, reply: Reply)] = []
-    private var posted = 0
-
-    /// Every reply is "posted" as message `m1`, `m2`… in the origin's channel.
-    func send(_ reply: Reply, to origin: MessageOrigin) async -> MessageOrigin? {
-        replies.append((PlainTextRenderer.render(reply), origin))
-        posted += 1
-        return MessageOrigin(platform: origin.platform, channel: origin.channel, thread: origin.thread, messageID: "m\(posted)")
-    }
-
-    func update(_ posted: MessageOrigin, with reply: Reply) async {
-        updates.append((posted, reply))
-    }
-
-    var texts: [String] { replies.map(\.text) }
-
-    func clear() { replies.removeAll() }
-}
-
 /// The shipped rules and example configuration, an in-memory store, and the bot on them.
 struct ConversationHarness {
     static let configuration: ChatOpsConfiguration = try! TestBot.configuration()
