@@ -191,6 +191,11 @@ let package = Package(
                            "ChatOpsTestSupport"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(
+            name: "GitOpsBackendTests",
+            dependencies: ["GitOpsBackend", "ArgoCDBackend", "Execution", "ChatOpsConfig", "ChatOpsCore", "PlatformHTTP",
+                           "ChatOpsTestSupport"]
+        ),
         .testTarget(name: "ReplyModelTests", dependencies: ["ReplyModel", "ChatOpsTestSupport"]),
         .testTarget(
             name: "PlatformVerificationTests",

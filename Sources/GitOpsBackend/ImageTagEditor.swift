@@ -44,16 +44,16 @@ public struct ImageTagEditor: Sendable {
     func locate(in text: String) throws(TagEditError) -> Place {
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch { throw .notYAML(file: file, detail: "\(error)") }
-        guard let root, let top = root.mapping else { throw .missing(file: file, what: "a YAML mapping at the top") }
+        guard let root, let top = root.mapping else { throw .missing(file: file, what: "YAML mapping at the top") }
         switch format {
         case .kustomize(let image):
             guard let entries = top["images"]?.sequence else {
-                throw .missing(file: file, what: "an `images:` list (add `images: [{name: \(image), newTag: …}]`)")
+                throw .missing(file: file, what: "`images:` list (add `images: [{name: \(image), newTag: …}]`)")
             }
             for entry in entries {
                 guard let fields = entry.mapping, fields["name"]?.scalar?.string == image else { continue }
                 if let tag = fields["newTag"] {
-                    guard let scalar = tag.scalar else { throw .missing(file: file, what: "a plain newTag for \(image)") }
+                    guard let scalar = tag.scalar else { throw .missing(file: file, what: "plain newTag for \(image)") }
                     return Place(value: scalar)
                 }
                 guard fields.style != .flow, let key = fields.keys.first(where: { $0.scalar?.string == "name" })?.mark else {
@@ -61,14 +61,14 @@ public struct ImageTagEditor: Sendable {
                 }
                 return Place(insertAfter: key)
             }
-            throw .missing(file: file, what: "an images entry named \(image) (check gitops.image in the configuration)")
+            throw .missing(file: file, what: "images entry named \(image) (check gitops.image in the configuration)")
         case .values(let path):
             var node: Node = root
             for key in path {
-                guard let next = node.mapping?[key] else { throw .missing(file: file, what: "the key \(path.joined(separator: "."))") }
+                guard let next = node.mapping?[key] else { throw .missing(file: file, what: "key \(path.joined(separator: "."))") }
                 node = next
             }
-            guard let scalar = node.scalar else { throw .missing(file: file, what: "a plain value at \(path.joined(separator: "."))") }
+            guard let scalar = node.scalar else { throw .missing(file: file, what: "plain value at \(path.joined(separator: "."))") }
             return Place(value: scalar)
         }
     }

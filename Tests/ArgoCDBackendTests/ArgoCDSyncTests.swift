@@ -9,12 +9,6 @@ import ReplyModel
 import Synchronization
 import Testing
 
-/// Records progress messages.
-final class ProgressLog: ProgressReporter, Sendable {
-    private let lines = Mutex<[String]>([])
-    func report(_ text: String) async { lines.withLock { $0.append(text) } }
-    var all: [String] { lines.withLock { $0 } }
-}
 
 @Suite("Argo CD sync and the wait until Synced and Healthy", .serialized)
 struct ArgoCDSyncTests {

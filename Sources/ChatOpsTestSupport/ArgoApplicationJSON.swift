@@ -2,11 +2,12 @@ import Foundation
 
 /// The captured Application with its state changed: what a fake Argo CD answers while an app
 /// syncs, degrades or settles.
-enum ArgoApplicationJSON {
-    static let captured = try! Data(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/application.velero-test.from-controller-testdata.json"))
+public enum ArgoApplicationJSON {
+    /// A real Application (argo-cd controller testdata; see Tests/ArgoCDBackendTests/Fixtures).
+    public static let captured = try! Data(contentsOf: RepositoryPaths.root
+        .appendingPathComponent("Tests/ArgoCDBackendTests/Fixtures/application.velero-test.from-controller-testdata.json"))
 
-    static func with(sync: String = "Synced", health: String = "Healthy", revision: String? = nil, phase: String? = nil,
+    public static func with(sync: String = "Synced", health: String = "Healthy", revision: String? = nil, phase: String? = nil,
                      message: String? = nil, images: [String]? = nil) -> String {
         var app = try! JSONSerialization.jsonObject(with: captured) as! [String: Any]
         var status = app["status"] as! [String: Any]
