@@ -194,7 +194,7 @@ let package = Package(
         .testTarget(
             name: "GitOpsBackendTests",
             dependencies: ["GitOpsBackend", "ArgoCDBackend", "Execution", "ChatOpsConfig", "ChatOpsCore", "PlatformHTTP",
-                           "ChatOpsTestSupport"]
+                           "Conversation", "RequestStore", "ChatOpsTestSupport"]
         ),
         .testTarget(name: "ReplyModelTests", dependencies: ["ReplyModel", "ChatOpsTestSupport"]),
         .testTarget(

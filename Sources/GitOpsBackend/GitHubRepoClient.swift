@@ -19,12 +19,13 @@ public struct GitHubRepoClient: Sendable {
         [("Authorization", "Bearer \(token)"), ("Accept", "application/vnd.github+json"), ("X-GitHub-Api-Version", "2022-11-28")]
     }
 
+    /// `BASE/repos/{repo}/{path}?query`: `path` must already be percent-encoded where it holds
+    /// names (see `encodedPath`); query values are encoded here.
     func url(_ repository: String, _ path: String, query: [(String, String?)] = []) -> String {
         var components = URLComponents()
-        components.percentEncodedPath = "/repos/\(repository)/\(path)"
-        let items = query.compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }
-        if !items.isEmpty { components.queryItems = items }
-        return baseURL + (components.string ?? "")
+        components.queryItems = query.compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }
+        let encodedQuery = components.percentEncodedQuery.map { $0.isEmpty ? "" : "?\($0)" } ?? ""
+        return "\(baseURL)/repos/\(repository)/\(path)\(encodedQuery)"
     }
 
     /// A path inside the repository, each segment percent-encoded.
@@ -54,6 +55,7 @@ public struct GitHubRepoClient: Sendable {
         do {
             response = read ? try await client.read(request) : try await client.send(request)
         } catch {
+            if case .rateLimited = error { throw .rateLimited(call: call, detail: "\(error)") }
             throw .unreachable(call: call, detail: "\(error)")
         }
         guard response.isSuccess else {

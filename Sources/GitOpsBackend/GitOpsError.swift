@@ -12,6 +12,7 @@ public struct GitHubCall: Sendable, CustomStringConvertible {
 public enum GitOpsError: Error, Sendable, CustomStringConvertible {
     case status(call: GitHubCall, code: Int, message: String)
     case unreachable(call: GitHubCall, detail: String)
+    case rateLimited(call: GitHubCall, detail: String)
     case malformed(call: GitHubCall, detail: String)
     /// The file changed under us twice in a row.
     case conflict(call: GitHubCall)
@@ -32,6 +33,8 @@ public enum GitOpsError: Error, Sendable, CustomStringConvertible {
             return "GitHub answered \(code) to \(call): \(hint)" + (message.isEmpty ? "" : " — \(message)")
         case .unreachable(let call, let detail):
             return "GitHub did not answer (\(call)): \(detail)"
+        case .rateLimited(let call, let detail):
+            return "GitHub is rate limiting the token (\(call)); nothing was changed — try again later (\(detail))"
         case .malformed(let call, let detail):
             return "GitHub's answer could not be read (\(call)): \(detail)"
         case .conflict(let call):

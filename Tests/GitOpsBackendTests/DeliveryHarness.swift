@@ -37,11 +37,10 @@ struct DeliveryHarness {
             return .json(ArgoApplicationJSON.with(revision: repo.head ?? "0000000", images: images))
         }
         let catalog = try catalog ?? ConfigurationLoader(environment: [:]).load(path: RepositoryPaths.exampleConfig).catalog
-        let client = ArgoCDClient(baseURL: argocd.baseURL, token: "argo-token", client: PlatformAPIClient(service: "Argo CD", timeout: .seconds(15)))
         let writer = GitOpsWriter(github: GitHubRepoClient(baseURL: github.baseURL, token: "gh-token",
                                                            client: PlatformAPIClient(service: "GitHub", timeout: .seconds(15), maxRetryWait: .zero)))
-        let delivery = Delivery(writer: writer, argocd: client,
-                                waiter: ArgoCDWaiter(client: client, timeout: .seconds(20), pollInterval: .milliseconds(5)), catalog: catalog)
+        let delivery = Delivery(writer: writer, argocd: ArgoCDClientFactory.client(argocd), waiter: ArgoCDClientFactory.waiter(argocd),
+                                catalog: catalog)
         return DeliveryHarness(repo: repo, github: github, argocd: argocd, delivery: delivery, catalog: catalog)
     }
 
@@ -64,4 +63,15 @@ struct DeliveryHarness {
     }
 
     var githubCalls: [String] { github.requests.map { "\($0.method) \($0.path)" + ($0.query.isEmpty ? "" : "?\($0.query)") } }
+}
+
+/// Argo CD clients pointed at a fake, as the harness uses them.
+enum ArgoCDClientFactory {
+    static func client(_ fake: FakePlatformAPI) -> ArgoCDClient {
+        ArgoCDClient(baseURL: fake.baseURL, token: "argo-token", client: PlatformAPIClient(service: "Argo CD", timeout: .seconds(15)))
+    }
+
+    static func waiter(_ fake: FakePlatformAPI) -> ArgoCDWaiter {
+        ArgoCDWaiter(client: client(fake), timeout: .seconds(20), pollInterval: .milliseconds(5))
+    }
 }

@@ -1,0 +1,93 @@
+import ChatOpsConfig
+import ChatOpsTestSupport
+import Conversation
+import Execution
+import Foundation
+import GitOpsBackend
+import RequestStore
+import Testing
+
+@Suite("deploy through the bot: dry-run plans, approvals in the commit, failures recorded", .serialized)
+struct DeliveryThroughTheBotTests {
+    typealias H = DeliveryHarness
+
+    struct Bot {
+        let bot: ChatBot
+        let store: SQLiteApprovalStore
+        let sink = RecordingSink()
+
+        init(_ h: H, dryRun: Bool) throws {
+            store = try SQLiteApprovalStore.inMemory()
+            bot = try TestBot.make(configuration: try TestBot.configuration(),
+                                   executors: [(DeployExecutor(delivery: h.delivery), [.deploy, .promote]),
+                                               (RollbackExecutor(delivery: h.delivery), [.rollback])],
+                                   store: store, isDryRun: dryRun)
+        }
+
+        func say(_ user: String, _ text: String) async throws -> [String] {
+            await sink.clear()
+            try await bot.handle(IncomingMessage(platformUser: "console:\(user)", origin: MessageOrigin(platform: "console", channel: "ops"),
+                                                 text: text, isAddressedByPlatform: true), sink: sink)
+            return await sink.texts
+        }
+    }
+
+    @Test("in dry-run, deploy shows the exact calls and neither GitHub nor Argo CD receives any")
+    func dryRunDeployPlan() async throws {
+        let h = try await H.start()
+        let bot = try Bot(h, dryRun: true)
+        let replies = try await bot.say("alice", "deploy iris v2.3 to staging").joined(separator: "\n")
+        await h.stop()
+        let file = "\(h.github.baseURL)/repos/acme/ml-platform-gitops/contents/apps/iris-classifier/overlays/staging/kustomization.yaml"
+        #expect(replies.contains("Dry run: nothing was changed."))
+        #expect(replies.contains("• would GET \(file)?ref=main (read the current tag)"))
+        #expect(replies.contains("• would PUT \(file) {message: \"deploy iris-classifier v2.3 to staging …\", "
+                                 + "content: images[ghcr.io/acme/iris-classifier].newTag = v2.3, sha: <the blob read>, branch: main}"))
+        #expect(replies.contains(#"• would POST \#(h.argocd.baseURL)/api/v1/applications/iris-classifier-staging/sync {"name":"iris-classifier-staging","prune":false}"#))
+        #expect(h.github.requests.isEmpty)
+        #expect(h.argocd.requests.isEmpty)
+        #expect(h.repo.text(H.stagingFile) == H.kustomization("v2.2"))
+    }
+
+    @Test("in dry-run, an approved prod deploy plans the pull request and its merge, and makes none")
+    func dryRunProdPlan() async throws {
+        let h = try await H.start()
+        let bot = try Bot(h, dryRun: true)
+        _ = try await bot.say("alice", "deploy iris v2.3 to prod")
+        let replies = try await bot.say("bob", "approve 1").joined(separator: "\n")
+        await h.stop()
+        #expect(replies.contains("• would POST \(h.github.baseURL)/repos/acme/ml-platform-gitops/pulls {title: \"deploy iris-classifier v2.3 to prod\", "
+                                 + "head: chatops/request-1-prod-v2.3, base: main}"))
+        #expect(replies.contains("• would PUT \(h.github.baseURL)/repos/acme/ml-platform-gitops/pulls/<number>/merge"))
+        #expect(h.github.requests.isEmpty && h.argocd.requests.isEmpty)
+    }
+
+    @Test("a prod deploy runs only after another person approves, and the commit names both")
+    func approvedProdDeploy() async throws {
+        let h = try await H.start()
+        let bot = try Bot(h, dryRun: false)
+        let asked = try await bot.say("alice", "deploy iris v2.3 to prod")
+        #expect(asked.contains { $0.contains("needs 1 approval") })
+        #expect(h.github.requests.isEmpty)
+        _ = try await bot.say("bob", "approve 1")
+        await h.stop()
+        let request = try #require(try await bot.store.request(id: 1))
+        #expect(request.state == .succeeded, "\(request.result ?? "")")
+        let pull = try #require(h.github.requests.first { $0.path.hasSuffix("/pulls") }?.json)
+        let body = try #require(pull["body"] as? String)
+        #expect(body.contains("chatops request #1: deploy iris-classifier v2.3 to prod\nRequested-by: alice\nApproved-by: bob\n"))
+        #expect(h.repo.text(H.prodFile) == H.kustomization("v2.3"))
+    }
+
+    @Test("a GitHub refusal leaves the request failed with the reason")
+    func failureIsRecorded() async throws {
+        let h = try await H.start(githubAnswer: { _ in .json(#"{"message":"Bad credentials"}"#, status: 401) })
+        let bot = try Bot(h, dryRun: false)
+        let replies = try await bot.say("alice", "deploy iris v2.3 to staging")
+        await h.stop()
+        let request = try #require(try await bot.store.request(id: 1))
+        #expect(request.state == .failed)
+        #expect(request.result?.contains("GitHub answered 401") == true)
+        #expect(replies.contains { $0.contains("the token is missing, invalid or expired (CHATOPS_GITHUB_TOKEN)") })
+    }
+}
