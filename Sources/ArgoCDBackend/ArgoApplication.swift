@@ -3,7 +3,8 @@
 public struct ArgoApplication: Decodable, Sendable {
     public struct Metadata: Decodable, Sendable { public let name: String }
     public struct Status: Decodable, Sendable {
-        public struct Sync: Decodable, Sendable { public let status: String?; public let revision: String? }
+        /// `revisions` instead of `revision` for an application with several sources.
+        public struct Sync: Decodable, Sendable { public let status: String?; public let revision: String?; public let revisions: [String]? }
         public struct Health: Decodable, Sendable { public let status: String?; public let message: String? }
         public struct Summary: Decodable, Sendable { public let images: [String]? }
         public struct Operation: Decodable, Sendable {

@@ -41,6 +41,7 @@ public struct ArgoCDWaiter: Sendable {
     }
 
     func atRevision(_ application: ArgoApplication, _ revision: String) -> Bool {
-        application.status?.sync?.revision?.hasPrefix(revision) ?? false
+        let sync = application.status?.sync
+        return ([sync?.revision] + (sync?.revisions ?? [])).contains { $0?.hasPrefix(revision) ?? false }
     }
 }

@@ -110,4 +110,21 @@ struct ArgoCDSyncTests {
         #expect(result.text == "Say which environment of iris-classifier: dev, staging, prod.")
         #expect(fake.requests.isEmpty)
     }
+
+    @Test("after a commit, the wait goes on until Argo CD runs that revision (several sources included)")
+    func waitsForTheRevision() async throws {
+        let fake = try await Self.fakeArgo(states: [
+            ArgoApplicationJSON.with(revision: "0ld0000"),
+            ArgoApplicationJSON.with(revision: "0ld0000"),
+            ArgoApplicationJSON.with(revision: "c0ffee1234"),
+        ])
+        defer { Task { await fake.stop() } }
+        let client = ArgoCDClient(baseURL: fake.baseURL, token: "t", client: PlatformAPIClient(service: "Argo CD", timeout: .seconds(15)))
+        let progress = ProgressLog()
+        let app = try await ArgoCDWaiter(client: client, timeout: .seconds(20), pollInterval: .milliseconds(5))
+            .waitUntilHealthy("iris-classifier-staging", revision: "c0ffee1", progress: progress)
+        #expect(app.status?.sync?.revision == "c0ffee1234")
+        #expect(fake.requests.count == 3)
+        #expect(progress.all == ["iris-classifier-staging: Synced, Healthy (operation Succeeded) (not yet at c0ffee1)"])
+    }
 }
