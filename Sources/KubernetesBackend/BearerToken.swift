@@ -2,7 +2,7 @@ import Foundation
 
 /// Where the bearer token comes from. A file is read again on every call: projected
 /// service-account tokens are rotated by the kubelet while the bot runs.
-public enum BearerToken: Sendable, Hashable, CustomStringConvertible {
+public enum BearerToken: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
     case none
     case fixed(String)
     case file(String)
@@ -30,4 +30,6 @@ public enum BearerToken: Sendable, Hashable, CustomStringConvertible {
         case .file(let path): return "the token in \(path)"
         }
     }
+
+    public var debugDescription: String { description }
 }

@@ -17,8 +17,8 @@ public struct KubernetesConnection: Sendable, Hashable {
 }
 
 /// The TLS side: the cluster CA to trust instead of the system's, a client certificate, or
-/// (only when the kubeconfig says so) no verification at all. PEM bytes.
-public struct KubeTLS: Sendable, Hashable {
+/// (only when the kubeconfig says so) no verification at all. PEM bytes, never printed.
+public struct KubeTLS: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
     public var certificateAuthorityPEM: [UInt8]?
     public var clientCertificatePEM: [UInt8]?
     public var clientKeyPEM: [UInt8]?
@@ -34,6 +34,15 @@ public struct KubeTLS: Sendable, Hashable {
 
     /// Nothing beyond what the shared HTTP client does (system trust roots, no client certificate).
     public var isDefault: Bool { self == KubeTLS() }
+
+    /// `cluster CA, client certificate`: what is set, not the key.
+    public var description: String {
+        let parts = [certificateAuthorityPEM.map { _ in "cluster CA" }, clientCertificatePEM.map { _ in "client certificate" },
+                     insecureSkipVerify ? "no verification" : nil].compactMap { $0 }
+        return parts.isEmpty ? "system trust roots" : parts.joined(separator: ", ")
+    }
+
+    public var debugDescription: String { description }
 }
 
 /// Why Kubernetes cannot be used as configured: the executors answer with this instead of acting.
