@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.0.0"),
     ],
     targets: [
         // PCRE2 (8-bit) from the system: `apt-get install libpcre2-dev`.
@@ -69,6 +70,16 @@ let package = Package(
             dependencies: ["ArgoCDBackend", "Execution", "ChatOpsConfig", "ReplyModel", "PlatformHTTP",
                            .product(name: "Yams", package: "Yams")]
         ),
+        // Kubernetes: pods, logs, events, scale and rolling restart over the API server's REST API
+        // (API URL and token, a kubeconfig, or the in-cluster service account), only in allowed namespaces.
+        .target(
+            name: "KubernetesBackend",
+            dependencies: [
+                "Execution", "ChatOpsConfig", "ChatOpsCore", "ReplyModel", "PlatformHTTP", "YAMLSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         // One message through the whole path: understand → policy → approval → execute → reply.
         .target(
             name: "Conversation",
@@ -117,7 +128,7 @@ let package = Package(
             dependencies: [
                 "ChatOpsCore", "RuleEngine", "ChatOpsConfig", "Understanding", "Approvals", "RequestStore",
                 "Execution", "Conversation", "ChatServer", "ReplyModel", "PlatformHTTP", "GitHubPlatform", "SlackPlatform",
-                "DiscordPlatform", "ArgoCDBackend", "GitOpsBackend",
+                "DiscordPlatform", "ArgoCDBackend", "GitOpsBackend", "KubernetesBackend",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -195,6 +206,20 @@ let package = Package(
             name: "GitOpsBackendTests",
             dependencies: ["GitOpsBackend", "ArgoCDBackend", "Execution", "ChatOpsConfig", "ChatOpsCore", "PlatformHTTP",
                            "Conversation", "RequestStore", "ChatOpsTestSupport"]
+        ),
+        .testTarget(
+            name: "KubernetesBackendTests",
+            dependencies: [
+                "KubernetesBackend", "Execution", "ChatOpsConfig", "ChatOpsCore", "ReplyModel", "PlatformHTTP",
+                "Conversation", "RequestStore", "ChatOpsTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "ReplyModelTests", dependencies: ["ReplyModel", "ChatOpsTestSupport"]),
         .testTarget(

@@ -1,0 +1,27 @@
+import ChatOpsConfig
+import ChatOpsCore
+import Execution
+import Foundation
+
+/// What every Kubernetes executor works with: the client, the catalog that says where apps run,
+/// the namespaces it may touch, and the clock (ages, `restartedAt`).
+public struct KubernetesContext: Sendable {
+    public let client: KubernetesClient
+    public let catalog: Catalog
+    public let namespaces: NamespaceAllowList
+    let now: @Sendable () -> Date
+
+    public init(client: KubernetesClient, catalog: Catalog, namespaces: NamespaceAllowList,
+                now: @escaping @Sendable () -> Date = { Date() }) {
+        self.client = client
+        self.catalog = catalog
+        self.namespaces = namespaces
+        self.now = now
+    }
+
+    /// The executors of the Kubernetes intents on this context.
+    public var executors: [(any Executor, [Intent])] {
+        [(KubernetesLogsExecutor(context: self), [.logs]), (KubernetesDiagnoseExecutor(context: self), [.diagnose]),
+         (KubernetesScaleExecutor(context: self), [.scale]), (KubernetesRestartExecutor(context: self), [.restart])]
+    }
+}
