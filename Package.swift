@@ -64,6 +64,8 @@ let package = Package(
         .target(name: "Execution", dependencies: ["ChatOpsCore", "ChatOpsConfig", "ReplyModel"]),
         // Argo CD: application status (sync, health, revision, images, last sync) over its REST API.
         .target(name: "ArgoCDBackend", dependencies: ["Execution", "ChatOpsConfig", "ReplyModel", "PlatformHTTP"]),
+        // The ML prediction core: predict over the Open Inference Protocol V2, drift from MLflow runs.
+        .target(name: "ModelBackend", dependencies: ["Execution", "ChatOpsConfig", "ChatOpsCore", "ReplyModel", "PlatformHTTP"]),
         // One message through the whole path: understand → policy → approval → execute → reply.
         .target(
             name: "Conversation",
@@ -112,7 +114,7 @@ let package = Package(
             dependencies: [
                 "ChatOpsCore", "RuleEngine", "ChatOpsConfig", "Understanding", "Approvals", "RequestStore",
                 "Execution", "Conversation", "ChatServer", "ReplyModel", "PlatformHTTP", "GitHubPlatform", "SlackPlatform",
-                "DiscordPlatform", "ArgoCDBackend",
+                "DiscordPlatform", "ArgoCDBackend", "ModelBackend",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -183,6 +185,12 @@ let package = Package(
         .testTarget(
             name: "ArgoCDBackendTests",
             dependencies: ["ArgoCDBackend", "Execution", "ChatOpsConfig", "ChatOpsCore", "ReplyModel", "PlatformHTTP",
+                           "ChatOpsTestSupport"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "ModelBackendTests",
+            dependencies: ["ModelBackend", "Execution", "ChatOpsConfig", "ChatOpsCore", "ReplyModel", "PlatformHTTP",
                            "ChatOpsTestSupport"],
             exclude: ["Fixtures"]
         ),
