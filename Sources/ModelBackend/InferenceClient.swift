@@ -36,7 +36,7 @@ public struct InferenceClient: Sendable {
         let response = try await transport.exchange(readinessRequest(model), subject: subject)
         if response.isSuccess { return .ready }
         if [401, 403, 404].contains(response.status) {
-            throw ServiceWording.inference.status(response.status, subject, response, advice: nil)
+            throw transport.wording.status(response.status, subject, response, advice: nil)
         }
         return .notReady(status: response.status)
     }

@@ -50,8 +50,8 @@ public struct PredictExecutor: Executor {
         } catch let error as ModelBackendError {
             return .failed(.text("\(error)", severity: .failure))
         } catch {
-            return .failed(.text("The model server's answer for model \(name) has no class I can read (\(error)): "
-                                 + "it should hold a `predict` or `predict_proba` output.", severity: .failure))
+            return .failed(.text("The model server's answer for model \(name) has no class I can read: \(error). Check that "
+                                 + "model.name is a classifier that answers `predict` (or `predict_proba`).", severity: .failure))
         }
     }
 

@@ -32,9 +32,16 @@ public struct ClassProbability: Sendable, Hashable {
 /// Reads a prediction out of inference responses: the `predict` output (or the only output) for
 /// the class, `predict_proba` for the probabilities; with only probabilities, the likeliest class.
 enum PredictionReading {
-    enum Problem: Error, Equatable {
+    enum Problem: Error, Equatable, CustomStringConvertible {
         case noOutput
         case unreadable(String)
+
+        var description: String {
+            switch self {
+            case .noOutput: return "it holds neither a `predict` nor a `predict_proba` output"
+            case .unreadable(let detail): return detail
+            }
+        }
     }
 
     static func read(_ response: InferenceResponse, probabilities: InferenceResponse?, classes: [String]) throws(Problem) -> Prediction {

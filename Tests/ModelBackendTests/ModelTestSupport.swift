@@ -31,11 +31,11 @@ enum ModelFixtures {
     static let iris = exampleCatalog.model(named: "iris-classifier")!.model!
 
     static func input(_ intent: Intent, model: String? = "iris-classifier", features: [Double]? = nil,
-                      requestID: Int64? = 7) -> ExecutionInput {
+                      requestID: Int64? = 7, isDryRun: Bool = false) -> ExecutionInput {
         var slots: [String: SlotValue] = [:]
         if let model { slots["model"] = .string(model) }
         if let features { slots["features"] = .numbers(features) }
         return ExecutionInput(requestID: requestID, command: ParsedCommand(intent: intent, slots: slots, source: .rule, ruleID: nil),
-                              requester: "alice", channel: nil, isDryRun: false)
+                              requester: "alice", channel: nil, isDryRun: isDryRun)
     }
 }

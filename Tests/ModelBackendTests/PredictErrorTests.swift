@@ -47,7 +47,8 @@ struct PredictErrorTests {
             + "CHATOPS_INFERENCE_URL (backends.inference.url) points at the right server — {not json"),
         // No `predict`, so the optional `predict_proba` call is made too, and gives nothing either.
         (200, "application/json", #"{"model_name":"iris-classifier","outputs":[]}"#, 2,
-         "The model server's answer for model iris-classifier has no class I can read"),
+         "The model server's answer for model iris-classifier has no class I can read: it holds neither a `predict` nor a "
+            + "`predict_proba` output. Check that model.name is a classifier"),
     ])
     func inferenceErrors(code: Int, contentType: String, body: String, inferCalls: Int, expected: String) async throws {
         let fake = try await FakePlatformAPI.start { request in
