@@ -80,6 +80,8 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
+        // The ML prediction core: predict over the Open Inference Protocol V2, drift from MLflow runs.
+        .target(name: "ModelBackend", dependencies: ["Execution", "ChatOpsConfig", "ChatOpsCore", "ReplyModel", "PlatformHTTP"]),
         // One message through the whole path: understand → policy → approval → execute → reply.
         .target(
             name: "Conversation",
@@ -128,7 +130,7 @@ let package = Package(
             dependencies: [
                 "ChatOpsCore", "RuleEngine", "ChatOpsConfig", "Understanding", "Approvals", "RequestStore",
                 "Execution", "Conversation", "ChatServer", "ReplyModel", "PlatformHTTP", "GitHubPlatform", "SlackPlatform",
-                "DiscordPlatform", "ArgoCDBackend", "GitOpsBackend", "KubernetesBackend",
+                "DiscordPlatform", "ArgoCDBackend", "GitOpsBackend", "KubernetesBackend", "ModelBackend",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -219,6 +221,12 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "ModelBackendTests",
+            dependencies: ["ModelBackend", "Execution", "ChatOpsConfig", "ChatOpsCore", "ReplyModel", "PlatformHTTP",
+                           "ChatOpsTestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "ReplyModelTests", dependencies: ["ReplyModel", "ChatOpsTestSupport"]),

@@ -9,6 +9,7 @@ enum BackendExecutors {
     static func register(into registry: inout ExecutorRegistry, configuration: ChatOpsConfiguration) {
         registerArgoCD(into: &registry, configuration: configuration)
         registerKubernetes(into: &registry, configuration: configuration)
+        registerModel(into: &registry, configuration: configuration)
     }
 
     static let argocdIntents: [Intent] = [.status, .sync, .deploy, .promote, .rollback]
