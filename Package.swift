@@ -64,6 +64,14 @@ let package = Package(
         .target(name: "Execution", dependencies: ["ChatOpsCore", "ChatOpsConfig", "ReplyModel"]),
         // Argo CD: application status (sync, health, revision, images, last sync) over its REST API.
         .target(name: "ArgoCDBackend", dependencies: ["Execution", "ChatOpsConfig", "ReplyModel", "PlatformHTTP"]),
+        // The CI pipeline on GitHub Actions: latest runs, retrain (workflow_dispatch), failed-run triage with log tails.
+        .target(
+            name: "CIPipelineBackend",
+            dependencies: [
+                "Execution", "ChatOpsConfig", "ChatOpsCore", "ReplyModel", "PlatformHTTP",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
         // One message through the whole path: understand → policy → approval → execute → reply.
         .target(
             name: "Conversation",
@@ -112,7 +120,7 @@ let package = Package(
             dependencies: [
                 "ChatOpsCore", "RuleEngine", "ChatOpsConfig", "Understanding", "Approvals", "RequestStore",
                 "Execution", "Conversation", "ChatServer", "ReplyModel", "PlatformHTTP", "GitHubPlatform", "SlackPlatform",
-                "DiscordPlatform", "ArgoCDBackend",
+                "DiscordPlatform", "ArgoCDBackend", "CIPipelineBackend",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -184,6 +192,12 @@ let package = Package(
             name: "ArgoCDBackendTests",
             dependencies: ["ArgoCDBackend", "Execution", "ChatOpsConfig", "ChatOpsCore", "ReplyModel", "PlatformHTTP",
                            "ChatOpsTestSupport"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "CIPipelineBackendTests",
+            dependencies: ["CIPipelineBackend", "Execution", "ChatOpsConfig", "ChatOpsCore", "ReplyModel", "PlatformHTTP",
+                           "Conversation", "RequestStore", "ChatOpsTestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "ReplyModelTests", dependencies: ["ReplyModel", "ChatOpsTestSupport"]),

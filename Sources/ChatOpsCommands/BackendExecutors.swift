@@ -10,5 +10,6 @@ enum BackendExecutors {
             let client = ArgoCDClient(baseURL: url, token: token)
             registry.register(ArgoCDStatusExecutor(client: client, catalog: configuration.catalog), for: [.status])
         }
+        registerPipeline(into: &registry, configuration: configuration)
     }
 }
