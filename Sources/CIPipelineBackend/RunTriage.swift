@@ -44,8 +44,6 @@ public struct RunTriage: Sendable, Hashable, Codable {
     /// Failed jobs of the latest attempt, in the order GitHub lists them.
     public let failedJobs: [Job]
     public let classification: FailureClassification
-    /// Failed jobs beyond those whose logs were read.
-    public let jobsWithoutLogs: Int
 
     public var hasFailed: Bool { run.conclusion.map(WorkflowRun.failedConclusions.contains) ?? false }
 }

@@ -25,7 +25,7 @@ public struct RunTriager: Sendable {
         let (run, repository) = found
         guard run.conclusion != "success" else {
             return RunTriage(run: .init(run, repository: repository), failedJobs: [],
-                             classification: FailureClassification(kind: .other, evidence: nil), jobsWithoutLogs: 0)
+                             classification: FailureClassification(kind: .other, evidence: nil))
         }
         let failed: [WorkflowJob]
         do { failed = try await client.jobs(ofRun: "\(run.id)", in: repository).filter(\.hasFailed) } catch { throw .api(error) }
@@ -36,8 +36,7 @@ public struct RunTriager: Sendable {
         let classification = FailureClassifier.classify(
             failedSteps: jobs.flatMap { $0.failedSteps.map(\.name) }, failedJobs: jobs.map(\.name),
             logLines: jobs.flatMap { LogTail.evidence(in: $0.logTail) })
-        return RunTriage(run: .init(run, repository: repository), failedJobs: jobs, classification: classification,
-                         jobsWithoutLogs: max(0, failed.count - maxLogs))
+        return RunTriage(run: .init(run, repository: repository), failedJobs: jobs, classification: classification)
     }
 
     func find(run id: String, in repositories: [GitHubRepository]) async throws(TriageError) -> (WorkflowRun, GitHubRepository) {
@@ -79,7 +78,7 @@ public struct RunTriager: Sendable {
         if readLog {
             do { tail = LogTail(log: try await client.log(ofJob: job.id, in: repository), limit: tailLines) } catch { problem = "\(error)" }
         } else {
-            problem = "not read (only the first \(maxLogs) failed jobs' logs are)"
+            problem = "not read (only the first \(maxLogs) failed jobs' logs are); see the run's page"
         }
         return RunTriage.Job(id: job.id, name: job.name, conclusion: job.conclusion ?? "failure", url: job.htmlUrl,
                              failedSteps: steps, logTail: tail?.lines ?? [], errorLines: tail?.errors ?? [], logProblem: problem)

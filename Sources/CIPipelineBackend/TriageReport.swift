@@ -39,9 +39,6 @@ struct TriageReport {
                 blocks.append(.code(job.logTail.joined(separator: "\n")))
             }
         }
-        if triage.jobsWithoutLogs > 0 {
-            blocks.append(.text("\(triage.jobsWithoutLogs) more failed jobs: their logs are on the run's page."))
-        }
         blocks.append(.link(title: "Run #\(run.number)", url: run.url))
         let severity: Severity = triage.failedJobs.isEmpty && !triage.hasFailed
             ? (run.status == "completed" ? .success : .warning) : .failure

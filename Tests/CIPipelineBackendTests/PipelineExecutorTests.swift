@@ -84,4 +84,15 @@ struct PipelineExecutorTests {
         _ = try await pipeline(fake, configuration: configuration)
         #expect(fake.requests.map(\.path) == ["/repos/acme/iris-classifier/actions/workflows/..%2F..%2Fx%20y.yml/runs"])
     }
+
+    @Test("a pipeline repo that is not OWNER/NAME is reported before any call (the loader checks it too)")
+    func invalidRepository() async throws {
+        let catalog = Catalog(environments: [], apps: [AppConfig(name: "iris", pipeline: PipelineConfig(repository: "acme/iris/../x"))])
+        let fake = try await FakePlatformAPI.start { _ in .json(GitHubFixtures.runsList) }
+        defer { Task { await fake.stop() } }
+        let executor = PipelineExecutor(client: FakeGitHub.client(fake), catalog: catalog, configFile: "chatops.yaml")
+        let result = await executor.execute(TestConfig.input(.pipeline, ["app": "iris"]), progress: NoProgress())
+        #expect(result.text == "the `pipeline.repo` of iris is 'acme/iris/../x', not OWNER/NAME; fix it in chatops.yaml")
+        #expect(fake.requests.isEmpty)
+    }
 }

@@ -55,6 +55,8 @@ struct TriageExecutorTests {
         #expect(download.method == "GET")
         #expect(download.path + "?" + download.query == FakeGitHub.signedLogPath)
         #expect(download.header("Authorization") == nil)
+        // Followed by hand, not by the HTTP client (which would have kept GitHub's other headers).
+        #expect(download.header("X-GitHub-Api-Version") == nil)
         #expect(!download.headers.values.contains { $0.contains(FakeGitHub.token) })
         // The 302 itself went to GitHub with the token, once (the client did not follow it on its own).
         #expect(github.requests.filter { $0.path.hasSuffix("/logs") }.count == 1)
@@ -118,5 +120,39 @@ struct TriageExecutorTests {
         #expect(!result.isSuccess)
         #expect(result.text == "Run 42424242 is in none of the configured pipeline repositories (acme/payments-api, acme/iris-classifier), "
                 + "or the token cannot see it; check the run's URL and apps[].pipeline.repo in the configuration")
+    }
+
+    @Test("a redirect to GitHub's own host is not followed with the token either (automatic following is off)")
+    func sameOriginRedirect() async throws {
+        let github = try await FakePlatformAPI.start { request in
+            switch request.path {
+            case "/blob/log.txt": return FakeResponse(status: 200, body: Array(GitHubFixtures.jobLog.utf8))
+            case let path where path.hasSuffix("/logs"):
+                return FakeResponse(status: 302, headers: ["Location": "/blob/log.txt?sig=abc"])
+            default: return await FakeGitHub.standard(logStorage: nil)(request)
+            }
+        }
+        defer { Task { await github.stop() } }
+        let result = try await triage(github, run: "3881497935")
+        let download = try #require(github.requests.first { $0.path == "/blob/log.txt" })
+        #expect(download.header("Authorization") == nil)
+        #expect(download.query == "sig=abc")
+        #expect(result.text.contains("##[error]Process completed with exit code 1."))
+    }
+
+    @Test("only the first four failed jobs' logs are read; the others say so")
+    func logsLimited() async throws {
+        let allFailed = GitHubFixtures.failedJobs.replacingOccurrences(of: #""conclusion":"success""#, with: #""conclusion":"failure""#)
+        let fakes = try await FakeActions.start()
+        defer { Task { await fakes.stop() } }
+        let github = try await FakePlatformAPI.start { request in
+            request.path.hasSuffix("/jobs") ? .json(allFailed) : await FakeGitHub.standard(logStorage: fakes.storage.baseURL)(request)
+        }
+        defer { Task { await github.stop() } }
+        let result = try await triage(github, run: "3881497935")
+        #expect(result.isSuccess)
+        #expect(github.requests.filter { $0.path.hasSuffix("/logs") }.count == 4)
+        #expect(result.reply.blocks.contains(.text("Log of test (Python 3.11-dev): not read (only the first 4 failed jobs' logs are); "
+                                                   + "see the run's page")))
     }
 }
