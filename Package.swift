@@ -82,6 +82,14 @@ let package = Package(
         ),
         // The ML prediction core: predict over the Open Inference Protocol V2, drift from MLflow runs.
         .target(name: "ModelBackend", dependencies: ["Execution", "ChatOpsConfig", "ChatOpsCore", "ReplyModel", "PlatformHTTP"]),
+        // The CI pipeline on GitHub Actions: latest runs, retrain (workflow_dispatch), failed-run triage with log tails.
+        .target(
+            name: "CIPipelineBackend",
+            dependencies: [
+                "Execution", "ChatOpsConfig", "ChatOpsCore", "ReplyModel", "PlatformHTTP",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
         // One message through the whole path: understand → policy → approval → execute → reply.
         .target(
             name: "Conversation",
@@ -130,7 +138,7 @@ let package = Package(
             dependencies: [
                 "ChatOpsCore", "RuleEngine", "ChatOpsConfig", "Understanding", "Approvals", "RequestStore",
                 "Execution", "Conversation", "ChatServer", "ReplyModel", "PlatformHTTP", "GitHubPlatform", "SlackPlatform",
-                "DiscordPlatform", "ArgoCDBackend", "GitOpsBackend", "KubernetesBackend", "ModelBackend",
+                "DiscordPlatform", "ArgoCDBackend", "GitOpsBackend", "KubernetesBackend", "ModelBackend", "CIPipelineBackend",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -227,6 +235,12 @@ let package = Package(
             name: "ModelBackendTests",
             dependencies: ["ModelBackend", "Execution", "ChatOpsConfig", "ChatOpsCore", "ReplyModel", "PlatformHTTP",
                            "ChatOpsTestSupport"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "CIPipelineBackendTests",
+            dependencies: ["CIPipelineBackend", "Execution", "ChatOpsConfig", "ChatOpsCore", "ReplyModel", "PlatformHTTP",
+                           "Conversation", "RequestStore", "ChatOpsTestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "ReplyModelTests", dependencies: ["ReplyModel", "ChatOpsTestSupport"]),

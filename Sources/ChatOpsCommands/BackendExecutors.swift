@@ -10,6 +10,7 @@ enum BackendExecutors {
         registerArgoCD(into: &registry, configuration: configuration)
         registerKubernetes(into: &registry, configuration: configuration)
         registerModel(into: &registry, configuration: configuration)
+        registerPipeline(into: &registry, configuration: configuration)
     }
 
     static let argocdIntents: [Intent] = [.status, .sync, .deploy, .promote, .rollback]
