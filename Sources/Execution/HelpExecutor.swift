@@ -61,7 +61,7 @@ public struct HelpExecutor: Executor {
         .approve: ("approve a request waiting for you", "approve 42"),
         .deny: ("refuse a request (ends it)", "deny 42 because untested"),
         .predict: ("ask the model for a prediction", "predict iris 5.1 3.5 1.4 0.2"),
-        .drift: ("compare the model's recent inputs with its training data", "check drift for iris"),
+        .drift: ("compare the model's latest MLflow run with its baseline (P0, P1, P2)", "check drift for iris"),
         .triage: ("explain why a CI run failed", "triage run 9120034"),
         .retrain: ("start the training pipeline", "retrain iris"),
         .pipeline: ("CI status", "pipeline status"),

@@ -11,8 +11,8 @@ struct BackendCLITests {
         let argocd = try await FakePlatformAPI.start { _ in .json(application) }
         defer { Task { await argocd.stop() } }
         let cli = try FreshStoreCLI()
-        let result = try cli.run(["say", "--as", "alice", "--store", cli.store, "status of iris in staging"],
-                                 env: ["CHATOPS_ARGOCD_URL": argocd.baseURL, "CHATOPS_ARGOCD_TOKEN": "argo-token"])
+        let result = try await cli.runBesideFakes(["say", "--as", "alice", "--store", cli.store, "status of iris in staging"],
+                                                  env: ["CHATOPS_ARGOCD_URL": argocd.baseURL, "CHATOPS_ARGOCD_TOKEN": "argo-token"])
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("iris-classifier in staging: Synced, Healthy at `rev1`\n"))
         #expect(argocd.requests.map(\.path) == ["/api/v1/applications/iris-classifier-staging"])

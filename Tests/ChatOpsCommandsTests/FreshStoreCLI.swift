@@ -21,4 +21,13 @@ struct FreshStoreCLI {
     func run(_ args: [String], env: [String: String] = [:], stdin: String? = nil) throws -> ProcessResult {
         try ProcessRunner.run(binary, args, stdin: stdin, environment: environment(env), directory: RepositoryPaths.root.path)
     }
+
+    /// `run`, waited for on a thread of its own: for a CLI that calls an in-process fake server.
+    /// Blocking a thread of the cooperative pool (two on a two-core machine) while the CLI waits
+    /// for the fake, which answers on that pool, could leave none to answer with.
+    func runBesideFakes(_ args: [String], env: [String: String] = [:]) async throws -> ProcessResult {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try run(args, env: env) }) }
+        }
+    }
 }

@@ -17,13 +17,7 @@ struct KubernetesCLITests {
         defer { Task { await api.stop() } }
         let cli = try FreshStoreCLI()
         let env = ["CHATOPS_KUBE_API_URL": api.baseURL, "CHATOPS_KUBE_TOKEN": "kube-token"]
-        // Waiting for the child on a thread of our own: the fake answers on the concurrency pool,
-        // which a blocked wait would starve on a small machine.
-        let result = try await withCheckedThrowingContinuation { done in
-            Thread.detachNewThread {
-                done.resume(with: Result { try cli.run(["say", "--as", "alice", "--store", cli.store, "logs for iris in staging"], env: env) })
-            }
-        }
+        let result = try await cli.runBesideFakes(["say", "--as", "alice", "--store", cli.store, "logs for iris in staging"], env: env)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("""
             Last 100 log lines of iris-classifier in staging (ml-staging/iris-classifier), 1 pod:

@@ -8,14 +8,6 @@ struct ModelCLITests {
         try String(contentsOf: RepositoryPaths.root.appendingPathComponent("Tests/ModelBackendTests/Fixtures/\(name)"), encoding: .utf8)
     }
 
-    /// Waits for the CLI on a Dispatch thread: blocking a thread of the small cooperative pool
-    /// could leave the in-process fake server, which answers on that pool, no thread to answer with.
-    static func run(_ cli: FreshStoreCLI, _ args: [String], env: [String: String]) async throws -> ProcessResult {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(with: Result { try cli.run(args, env: env) }) }
-        }
-    }
-
     @Test("predict iris 5.1 3.5 1.4 0.2 prints the class from the model server")
     func predict() async throws {
         let response = try Self.fixture("infer.response.json")
@@ -26,7 +18,7 @@ struct ModelCLITests {
         }
         defer { Task { await server.stop() } }
         let cli = try FreshStoreCLI()
-        let result = try await Self.run(cli, ["say", "--as", "alice", "--store", cli.store, "predict iris 5.1 3.5 1.4 0.2"],
+        let result = try await cli.runBesideFakes(["say", "--as", "alice", "--store", cli.store, "predict iris 5.1 3.5 1.4 0.2"],
                                         env: ["CHATOPS_INFERENCE_URL": server.baseURL])
         #expect(result.status == 0)
         // infer.response.json answers class 0 for the first row: setosa.
@@ -48,7 +40,7 @@ struct ModelCLITests {
         }
         defer { Task { await mlflow.stop() } }
         let cli = try FreshStoreCLI()
-        let result = try await Self.run(cli, ["say", "--as", "alice", "--store", cli.store, "check drift for iris"],
+        let result = try await cli.runBesideFakes(["say", "--as", "alice", "--store", cli.store, "check drift for iris"],
                                         env: ["CHATOPS_MLFLOW_URL": mlflow.baseURL])
         #expect(result.status == 0)
         // Latest run 0.9556 against the best earlier 0.9667: (0.9667 − 0.9556) / 0.9667 ≈ 1.15%, P2.

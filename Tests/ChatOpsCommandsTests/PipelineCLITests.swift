@@ -13,8 +13,8 @@ struct PipelineCLITests {
         let github = try await FakePlatformAPI.start { _ in .json(runs) }
         defer { Task { await github.stop() } }
         let cli = try FreshStoreCLI()
-        let result = try await Self.runOnOwnThread(cli.binary, ["say", "--as", "alice", "--store", cli.store, "pipeline status for iris"],
-            environment: cli.environment(["CHATOPS_GITHUB_API_URL": github.baseURL, "CHATOPS_GITHUB_TOKEN": "ghp_cli_token"]))
+        let result = try await cli.runBesideFakes(["say", "--as", "alice", "--store", cli.store, "pipeline status for iris"],
+                                                  env: ["CHATOPS_GITHUB_API_URL": github.baseURL, "CHATOPS_GITHUB_TOKEN": "ghp_cli_token"])
         #expect(result.status == 0)
         #expect(result.stdout == """
             CI for iris-classifier (acme/iris-classifier): the latest run of every workflow passed.
@@ -34,17 +34,5 @@ struct PipelineCLITests {
             "/repos/acme/iris-classifier/actions/workflows/train.yml/runs?per_page=3",
         ])
         #expect(github.requests.allSatisfy { $0.header("Authorization") == "Bearer ghp_cli_token" })
-    }
-
-    /// Waits for the CLI on a thread of its own: blocking a cooperative thread (two on a two-core
-    /// machine) while the CLI calls the in-process fake could leave none to answer it.
-    static func runOnOwnThread(_ binary: String, _ arguments: [String], environment: [String: String]) async throws -> ProcessResult {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread {
-                continuation.resume(with: Result {
-                    try ProcessRunner.run(binary, arguments, environment: environment, directory: RepositoryPaths.root.path)
-                })
-            }
-        }
     }
 }
