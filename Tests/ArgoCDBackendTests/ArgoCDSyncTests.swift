@@ -91,9 +91,14 @@ struct ArgoCDSyncTests {
          "Argo CD answered 400 for app iris-classifier-staging: Argo CD refused the operation — another operation is already in progress"),
         (401, #"{"error":"invalid session","code":16}"#, "the token is missing, invalid or expired (CHATOPS_ARGOCD_TOKEN)"),
         (503, "upstream connect error", "Argo CD answered 503 for app iris-classifier-staging: Argo CD failed; try again shortly"),
+        (404, #"{"error":"applications.argoproj.io \"iris-classifier-staging\" not found","code":5}"#,
+         "Argo CD answered 404 for app iris-classifier-staging: there is no such application"),
+        (409, #"{"error":"operation already in progress","code":6}"#, "Argo CD answered 409 for app iris-classifier-staging: Argo CD refused the operation"),
+        (429, #"{"error":"too many requests"}"#, "Argo CD is rate limiting calls for app iris-classifier-staging; try again in a minute"),
     ])
     func refusals(code: Int, body: String, expected: String) async throws {
-        let fake = try await Self.fakeArgo(states: [ArgoApplicationJSON.with()], syncAnswer: .json(body, status: code))
+        let fake = try await Self.fakeArgo(states: [ArgoApplicationJSON.with()],
+                                           syncAnswer: .json(body, status: code, headers: code == 429 ? ["Retry-After": "120"] : [:]))
         defer { Task { await fake.stop() } }
         let result = await sync(fake)
         #expect(!result.isSuccess)
@@ -126,5 +131,32 @@ struct ArgoCDSyncTests {
         #expect(app.status?.sync?.revision == "c0ffee1234")
         #expect(fake.requests.count == 3)
         #expect(progress.all == ["iris-classifier-staging: Synced, Healthy (operation Succeeded) (not yet at c0ffee1)"])
+    }
+
+    @Test("an answer during the wait that is not an Application fails the sync, saying so")
+    func malformedDuringWait() async throws {
+        let fake = try await Self.fakeArgo(states: ["<html>502 Bad Gateway</html>"])
+        defer { Task { await fake.stop() } }
+        let result = await sync(fake)
+        #expect(!result.isSuccess)
+        #expect(result.text.hasPrefix("Argo CD's answer for app iris-classifier-staging could not be read"))
+    }
+
+    @Test("an Argo CD that does not answer the sync in time fails it, naming the app")
+    func syncCallTimesOut() async throws {
+        let fake = try await FakePlatformAPI.start { _ in
+            try? await Task.sleep(for: .seconds(5))
+            return .json("{}")
+        }
+        defer { Task { await fake.stop() } }
+        let client = ArgoCDClient(baseURL: fake.baseURL, token: "t", client: PlatformAPIClient(service: "Argo CD", timeout: .seconds(1)))
+        let input = ExecutionInput(requestID: 3, command: ParsedCommand(intent: .sync, slots: ["app": .string("iris"), "env": .string("staging")],
+                                                                        source: .rule, ruleID: nil),
+                                   requester: "alice", channel: nil, isDryRun: false)
+        let result = await ArgoCDSyncExecutor(client: client, waiter: ArgoCDWaiter(client: client, timeout: .seconds(5)),
+                                              catalog: Self.catalog).execute(input, progress: ProgressLog())
+        #expect(!result.isSuccess)
+        #expect(result.text.hasPrefix("Argo CD did not answer for app iris-classifier-staging: Argo CD could not be reached"))
+        #expect(fake.requests.count == 1, "a sync is sent once, never retried")
     }
 }

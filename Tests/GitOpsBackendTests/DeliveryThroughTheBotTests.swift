@@ -1,3 +1,4 @@
+import ArgoCDBackend
 import ChatOpsConfig
 import ChatOpsTestSupport
 import Conversation
@@ -20,7 +21,9 @@ struct DeliveryThroughTheBotTests {
             store = try SQLiteApprovalStore.inMemory()
             bot = try TestBot.make(configuration: try TestBot.configuration(),
                                    executors: [(DeployExecutor(delivery: h.delivery), [.deploy, .promote]),
-                                               (RollbackExecutor(delivery: h.delivery), [.rollback])],
+                                               (RollbackExecutor(delivery: h.delivery), [.rollback]),
+                                               (ArgoCDSyncExecutor(client: ArgoCDClientFactory.client(h.argocd),
+                                                                   waiter: ArgoCDClientFactory.waiter(h.argocd), catalog: h.catalog), [.sync])],
                                    store: store, isDryRun: dryRun)
         }
 
@@ -89,5 +92,28 @@ struct DeliveryThroughTheBotTests {
         #expect(request.state == .failed)
         #expect(request.result?.contains("GitHub answered 401") == true)
         #expect(replies.contains { $0.contains("the token is missing, invalid or expired (CHATOPS_GITHUB_TOKEN)") })
+    }
+
+    @Test("in dry-run, sync, promote and rollback show their exact calls and make none", arguments: [
+        ("sync iris staging", [#"• would POST ARGO/api/v1/applications/iris-classifier-staging/sync {"name":"iris-classifier-staging","prune":false}"#,
+                               "• would GET ARGO/api/v1/applications/iris-classifier-staging every 0 s until Synced and Healthy (up to 20 s)"]),
+        ("promote iris to staging", ["• would GET ARGO/api/v1/applications/iris-classifier-dev (read the version running in dev)",
+                                     "• would PUT GITHUB/repos/acme/ml-platform-gitops/contents/apps/iris-classifier/overlays/staging/kustomization.yaml "
+                                     + "{message: \"promote iris-classifier <the version running in dev> to staging …\""]),
+        ("rollback iris in staging", ["• would GET GITHUB/repos/acme/ml-platform-gitops/commits?path=apps/iris-classifier/overlays/staging/kustomization.yaml&sha=main "
+                                      + "and the file at each commit, until a different version",
+                                      "• would POST ARGO/api/v1/applications/iris-classifier-staging/sync"]),
+    ])
+    func dryRunPlans(text: String, expected: [String]) async throws {
+        let h = try await H.start()
+        let bot = try Bot(h, dryRun: true)
+        let replies = try await bot.say("alice", text).joined(separator: "\n")
+        await h.stop()
+        #expect(replies.contains("Dry run: nothing was changed."))
+        for line in expected {
+            let filled = line.replacingOccurrences(of: "ARGO", with: h.argocd.baseURL).replacingOccurrences(of: "GITHUB", with: h.github.baseURL)
+            #expect(replies.contains(filled), "\(replies)")
+        }
+        #expect(h.github.requests.isEmpty && h.argocd.requests.isEmpty)
     }
 }
