@@ -18,4 +18,14 @@ struct BackendCLITests {
         #expect(argocd.requests.map(\.path) == ["/api/v1/applications/iris-classifier-staging"])
         #expect(argocd.requests.first?.header("Authorization") == "Bearer argo-token")
     }
+
+    @Test("an Argo CD URL without a token names the missing token, and nothing is called")
+    func urlWithoutToken() throws {
+        let cli = try FreshStoreCLI()
+        let result = try cli.run(["say", "--as", "alice", "--store", cli.store, "status of iris in staging"],
+                                 env: ["CHATOPS_ARGOCD_URL": "http://127.0.0.1:9"])
+        #expect(result.stdout.contains("Argo CD cannot be used: CHATOPS_ARGOCD_URL is set, but the token is not "
+                                       + "(set CHATOPS_ARGOCD_TOKEN, CHATOPS_ARGOCD_TOKEN_FILE or backends.argocd.token_file); nothing was changed"),
+                "\(result.stdout)")
+    }
 }
