@@ -12,9 +12,8 @@ struct CLITests {
     }
 
     func run(_ args: [String], stdin: String? = nil, env: [String: String] = [:]) throws -> ProcessResult {
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("CHATOPS_") }
-        environment.merge(env) { $1 }
-        return try ProcessRunner.run(binary, args, stdin: stdin, environment: environment, directory: RepositoryPaths.root.path)
+        try ProcessRunner.run(binary, args, stdin: stdin, environment: FreshStoreCLI.hermeticEnvironment(env),
+                              directory: RepositoryPaths.root.path)
     }
 
     @Test func parseJSONIsExactlyTheSpecsObject() throws {

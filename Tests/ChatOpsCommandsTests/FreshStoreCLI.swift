@@ -2,8 +2,8 @@ import ChatOpsTestSupport
 import Foundation
 import Testing
 
-/// The built `chatops`, run from the repository root with no `CHATOPS_*` from the test's own
-/// environment, against a store file in a fresh folder.
+/// The built `chatops`, run from the repository root with no `CHATOPS_*` (nor cluster variables)
+/// from the test's own environment, against a store file in a fresh folder.
 struct FreshStoreCLI {
     let binary: String
     let directory: TemporaryDirectory
@@ -14,8 +14,15 @@ struct FreshStoreCLI {
         directory = try TemporaryDirectory()
     }
 
-    func environment(_ extra: [String: String] = [:]) -> [String: String] {
-        ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("CHATOPS_") }.merging(extra) { $1 }
+    /// What would point the CLI at a real cluster from a developer's shell or a CI pod.
+    static let clusterVariables: Set<String> = ["KUBECONFIG", "KUBERNETES_SERVICE_HOST", "KUBERNETES_SERVICE_PORT"]
+
+    func environment(_ extra: [String: String] = [:]) -> [String: String] { Self.hermeticEnvironment(extra) }
+
+    /// This process's environment without what configures chatops, plus `extra`.
+    static func hermeticEnvironment(_ extra: [String: String]) -> [String: String] {
+        ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("CHATOPS_") && !clusterVariables.contains($0.key) }
+            .merging(extra) { $1 }
     }
 
     func run(_ args: [String], env: [String: String] = [:], stdin: String? = nil) throws -> ProcessResult {
