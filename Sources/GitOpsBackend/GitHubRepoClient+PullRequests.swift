@@ -7,6 +7,14 @@ public struct OpenedPullRequest: Sendable {
     public let headSHA: String
 }
 
+/// A pull request as GitHub's REST API answers it (the parts the bot uses).
+struct PullRequestAnswer: Decodable {
+    struct Head: Decodable { let sha: String }
+    let number: Int
+    let html_url: String
+    let head: Head
+}
+
 extension GitHubRepoClient {
     public func defaultBranch(_ repository: String) async throws(GitOpsError) -> String {
         struct Repo: Decodable { let default_branch: String }
@@ -33,11 +41,19 @@ extension GitHubRepoClient {
     public func openPullRequest(in repository: String, title: String, body: String, head: String,
                                 base: String) async throws(GitOpsError) -> OpenedPullRequest {
         struct Request: Encodable { let title: String; let body: String; let head: String; let base: String }
-        struct Answer: Decodable { struct Head: Decodable { let sha: String }; let number: Int; let html_url: String; let head: Head }
         let call = GitHubCall(action: "open a pull request", repository: repository, permission: "Pull requests write")
         let answer = try await send(.POST, url(repository, "pulls"), body: Request(title: title, body: body, head: head, base: base),
-                                    as: Answer.self, call: call)
+                                    as: PullRequestAnswer.self, call: call)
         return OpenedPullRequest(number: answer.number, url: answer.html_url, headSHA: answer.head.sha)
+    }
+
+    /// `GET /repos/{repo}/pulls?head=OWNER:BRANCH&state=open`: the open pull request from a branch.
+    public func openPullRequest(from branch: String, in repository: String) async throws(GitOpsError) -> OpenedPullRequest? {
+        let owner = repository.split(separator: "/").first.map(String.init) ?? repository
+        let call = GitHubCall(action: "find the pull request from \(branch)", repository: repository, permission: "Pull requests read")
+        let found = try await get(url(repository, "pulls", query: [("head", "\(owner):\(branch)"), ("state", "open")]),
+                                  as: [PullRequestAnswer].self, call: call)
+        return found.first.map { OpenedPullRequest(number: $0.number, url: $0.html_url, headSHA: $0.head.sha) }
     }
 
     /// `PUT /repos/{repo}/pulls/{n}/merge` at the head we opened (GitHub refuses with 409 if it moved).

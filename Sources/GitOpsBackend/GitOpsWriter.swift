@@ -53,16 +53,31 @@ public struct GitOpsWriter: Sendable {
             try await github.createBranch(change.branchName, at: baseHead, in: target.repository)
         } catch {
             // 422 "Reference already exists": an earlier attempt of this request made it; reuse it.
-            guard case .status(_, 422, _) = error else { throw error }
+            guard case .status(_, 422, let message) = error, message.contains("already exists") else { throw error }
         }
         let onBranch = try await github.file(target.repository, target.file, ref: change.branchName)
-        _ = try await github.writeFile(target.repository, target.file, branch: change.branchName,
-                                       text: try editor.settingTag(change.version, in: onBranch.text),
-                                       replacing: onBranch.sha, message: change.message)
-        let pullRequest = try await github.openPullRequest(in: target.repository, title: change.title, body: change.message,
-                                                           head: change.branchName, base: base)
+        if try editor.currentTag(in: onBranch.text) != change.version {
+            _ = try await github.writeFile(target.repository, target.file, branch: change.branchName,
+                                           text: try editor.settingTag(change.version, in: onBranch.text),
+                                           replacing: onBranch.sha, message: change.message)
+        }
+        let pullRequest = try await pullRequest(for: change, base: base)
         let merged = try await github.merge(pullRequest, in: target.repository, title: change.title, message: change.message)
         return GitOpsOutcome(previousVersion: previous, revision: merged, pullRequest: pullRequest)
+    }
+
+    /// Opens the pull request, or finds the one an earlier attempt of this request opened
+    /// (GitHub answers 422 "A pull request already exists").
+    func pullRequest(for change: GitOpsChange, base: String) async throws(GitOpsError) -> OpenedPullRequest {
+        let repository = change.target.repository
+        do {
+            return try await github.openPullRequest(in: repository, title: change.title, body: change.message, head: change.branchName, base: base)
+        } catch {
+            guard case .status(_, 422, _) = error, let existing = try await github.openPullRequest(from: change.branchName, in: repository) else {
+                throw error
+            }
+            return existing
+        }
     }
 
     func baseBranch(_ target: GitOpsTarget) async throws(GitOpsError) -> String {

@@ -93,6 +93,22 @@ struct DeployTests {
         #expect(h.argocd.requests.isEmpty)
     }
 
+    @Test("running the same prod request again after a refused merge reuses its branch and pull request content")
+    func retryReusesTheBranch() async throws {
+        let h = try await H.start()
+        h.repo.refuseMerges("Required status check \"ci\" is expected.")
+        let first = await h.deploy(H.input(.deploy, ["app": "iris", "version": "v2.3", "env": "prod"], approvers: ["bob"]))
+        #expect(!first.isSuccess)
+        h.repo.allowMerges()
+        let second = await h.deploy(H.input(.deploy, ["app": "iris", "version": "v2.3", "env": "prod"], approvers: ["bob"]))
+        await h.stop()
+        #expect(second.isSuccess, "\(second.text)")
+        #expect(h.repo.text(H.prodFile) == H.kustomization("v2.3"))
+        let calls = h.githubCalls
+        #expect(calls.filter { $0.hasPrefix("PUT /repos/acme/ml-platform-gitops/contents/") }.count == 1, "the branch already has the change")
+        #expect(calls.contains("GET /repos/acme/ml-platform-gitops/pulls?head=acme:chatops/request-7-prod-v2.3&state=open"))
+    }
+
     @Test("promote takes the version Argo CD shows running in the environment before")
     func promoteFromStaging() async throws {
         let h = try await H.start(running: ["iris-classifier-staging": "v2.2"])

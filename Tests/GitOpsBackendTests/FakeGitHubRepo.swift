@@ -33,6 +33,8 @@ final class FakeGitHubRepo: Sendable {
 
     func refuseMerges(_ reason: String) { state.withLock { $0.mergeRefusal = reason } }
 
+    func allowMerges() { state.withLock { $0.mergeRefusal = nil } }
+
     static func blobSHA(_ text: String) -> String { String(format: "%040x", abs(text.hashValue) % Int(Int32.max)) }
 
     func respond(_ request: RecordedRequest) -> FakeResponse {
@@ -78,9 +80,17 @@ final class FakeGitHubRepo: Sendable {
                 return .json(#"{"ref":"refs/heads/main","object":{"sha":"basehead0000000000000000000000000000000000","type":"commit"}}"#)
             case ("POST", "git/refs"):
                 let ref = (request.json?["ref"] as? String ?? "").replacingOccurrences(of: "refs/heads/", with: "")
+                if state.branches[ref] != nil {
+                    return .json(#"{"message":"Reference already exists","documentation_url":"https://docs.github.com/rest/git/refs#create-a-reference","status":"422"}"#,
+                                 status: 422)
+                }
                 state.branches[ref] = state.branches["main"]
                 return .json(#"{"ref":"refs/heads/\#(ref)","object":{"sha":"basehead0000000000000000000000000000000000"}}"#, status: 201)
             case ("POST", "pulls"):
+                if state.pullHead != nil, state.pullHead == request.json?["head"] as? String {
+                    return .json(#"{"message":"Validation Failed","errors":[{"resource":"PullRequest","code":"custom","message":"A pull request already exists for acme:\#(state.pullHead!)."}],"status":"422"}"#,
+                                 status: 422)
+                }
                 state.pullHead = request.json?["head"] as? String
                 return .json(#"{"number":12,"html_url":"https://github.com/\#(repository)/pull/12","head":{"sha":"prhead00000000000000000000000000000000000"}}"#,
                              status: 201)
@@ -89,6 +99,9 @@ final class FakeGitHubRepo: Sendable {
                 state.branches["main"] = state.pullHead.flatMap { state.branches[$0] } ?? state.branches["main"]
                 state.mergedSHA = "merged0000000000000000000000000000000000"
                 return .json(#"{"sha":"merged0000000000000000000000000000000000","merged":true,"message":"Pull Request successfully merged"}"#)
+            case ("GET", "pulls"):
+                guard let head = state.pullHead, query["head"] == "acme:\(head)", state.mergedSHA == nil else { return .json("[]") }
+                return .json(#"[{"number":12,"html_url":"https://github.com/\#(repository)/pull/12","head":{"sha":"prhead00000000000000000000000000000000000"}}]"#)
             case ("GET", "commits"):
                 let path = query["path"] ?? ""
                 let shas = state.history.filter { $0.path == path }.reversed().map { #"{"sha":"\#($0.sha)"}"# }
