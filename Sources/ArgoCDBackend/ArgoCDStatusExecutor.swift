@@ -39,15 +39,10 @@ public struct ArgoCDStatusExecutor: Executor {
         return .succeeded(Reply(worst, blocks))
     }
 
-    struct Target {
-        let env: String
-        let argocdApp: String
-    }
-
     /// The asked environment, or every environment the app runs in, in promotion order.
-    func targets(_ input: ExecutionInput) -> [Target] {
+    func targets(_ input: ExecutionInput) -> [ArgoCDTarget] {
         guard let name = input.string("app"), let app = catalog.app(named: name) else { return [] }
         let envs = input.string("env").map { [$0] } ?? catalog.environmentNames.filter { app.environments[$0] != nil }
-        return envs.map { Target(env: $0, argocdApp: app.environments[$0]?.argocdApp ?? "\(name)-\($0)") }
+        return envs.map { ArgoCDTarget(app: app, env: $0) }
     }
 }

@@ -7,11 +7,10 @@ public struct ArgoCDTarget: Sendable {
     public let env: String
     public let argocdApp: String
 
-    /// The app in `env`; its Argo CD application is `argocd_app` there, or `APP-ENV`.
     public init(app: AppConfig, env: String) {
         self.app = app
         self.env = env
-        argocdApp = app.environments[env]?.argocdApp ?? "\(app.name)-\(env)"
+        argocdApp = app.argocdApp(in: env)
     }
 
     /// The app and environment a command names, or a message saying what to add.

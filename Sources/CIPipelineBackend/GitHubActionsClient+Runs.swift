@@ -1,3 +1,5 @@
+import PlatformHTTP
+
 /// The reads: runs of a workflow or a repository, one run, a run's jobs, a workflow.
 extension GitHubActionsClient {
     /// `GET /repos/{o}/{r}/actions/workflows/{workflow}/runs?per_page=N`, newest first.

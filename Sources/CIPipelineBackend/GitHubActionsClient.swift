@@ -24,10 +24,7 @@ public struct GitHubActionsClient: Sendable {
     }
 
     /// The headers GitHub documents for its REST API, the token included.
-    var headers: [(String, String)] {
-        [("Authorization", "Bearer \(token)"), ("Accept", "application/vnd.github+json"),
-         ("X-GitHub-Api-Version", "2022-11-28")]
-    }
+    var headers: [(String, String)] { GitHubREST.headers(bearer: token) }
 
     /// `BASE/repos/OWNER/NAME/…` with an optional query.
     func url(_ repository: GitHubRepository, _ path: String, query: [(String, String)] = []) -> String {

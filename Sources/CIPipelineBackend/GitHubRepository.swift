@@ -1,4 +1,5 @@
 import Foundation
+import PlatformHTTP
 
 /// An `owner/name` GitHub repository, checked before it goes into a URL path.
 public struct GitHubRepository: Sendable, Hashable, CustomStringConvertible {
@@ -24,25 +25,7 @@ public struct GitHubRepository: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// Values that go into a URL path: workflow file names from the configuration, run ids from chat.
-enum PathSegment {
-    /// Percent-encodes everything but unreserved characters, so `../x` or `a/b` stays one segment.
-    static func encode(_ value: String) -> String {
-        var out = ""
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            case UInt8(ascii: "."):
-                out += "."
-            default:
-                out += String(format: "%%%02X", byte)
-            }
-        }
-        return out == "." || out == ".." ? out.replacingOccurrences(of: ".", with: "%2E") : out
-    }
-
+extension PathSegment {
     /// A run or job id as chat gives it: digits only (at most 20), else nil.
     static func numericID(_ text: String) -> String? {
         let trimmed = text.hasPrefix("#") ? String(text.dropFirst()) : text

@@ -1,3 +1,4 @@
+import PlatformHTTP
 import ChatOpsConfig
 import Execution
 import ReplyModel

@@ -1,3 +1,5 @@
+import PlatformHTTP
+
 /// Finds the run to triage among the configured pipeline repositories and gathers its facts:
 /// failed jobs (latest attempt), their failed steps, the tails of their logs, the failure kind.
 public struct RunTriager: Sendable {

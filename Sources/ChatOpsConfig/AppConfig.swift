@@ -64,3 +64,11 @@ public struct ModelConfig: Sendable, Hashable {
         self.baselineRun = baselineRun
     }
 }
+
+extension AppConfig {
+    /// Its Argo CD application in `env`: `argocd_app` there, or `APP-ENV`.
+    public func argocdApp(in env: String) -> String { environments[env]?.argocdApp ?? "\(name)-\(env)" }
+
+    /// Its Kubernetes deployment in `env`: `deployment` there, or the app's name.
+    public func deploymentName(in env: String) -> String { environments[env]?.deployment ?? name }
+}

@@ -46,13 +46,13 @@ public struct ActionPlanner: Sendable {
 
     func argocd(_ app: String, _ env: String?) -> String {
         guard let env else { return "the Argo CD application of \(app)" }
-        let name = catalog.app(named: app)?.environments[env]?.argocdApp ?? "\(app)-\(env)"
+        let name = catalog.app(named: app)?.argocdApp(in: env) ?? "\(app)-\(env)"
         return "Argo CD application \(name)"
     }
 
     func deployment(_ app: String, _ env: String?) -> String {
-        let place = env.flatMap { catalog.app(named: app)?.environments[$0] }
-        let namespace = place?.namespace ?? env ?? "?"
-        return "deployment \(namespace)/\(place?.deployment ?? app)"
+        let config = catalog.app(named: app)
+        let namespace = env.flatMap { config?.environments[$0]?.namespace } ?? env ?? "?"
+        return "deployment \(namespace)/\(env.flatMap { config?.deploymentName(in: $0) } ?? app)"
     }
 }

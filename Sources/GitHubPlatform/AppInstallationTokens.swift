@@ -49,6 +49,6 @@ actor AppInstallationTokens: GitHubTokenSource {
         do { token = try jwt.make(at: now()) } catch {
             throw .refused(service: client.service, method: "app JWT", error: "the App private key cannot sign: \(error)")
         }
-        return GitHubAPI.headers(bearer: token)
+        return GitHubREST.headers(bearer: token)
     }
 }

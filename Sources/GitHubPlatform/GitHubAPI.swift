@@ -8,11 +8,6 @@ struct GitHubAPI: Sendable {
     let apiURL: String
     let tokens: any GitHubTokenSource
 
-    static func headers(bearer token: String) -> [(String, String)] {
-        [("Authorization", "Bearer \(token)"), ("Accept", "application/vnd.github+json"),
-         ("X-GitHub-Api-Version", "2022-11-28")]
-    }
-
     /// `POST /repos/{owner}/{repo}/issues/comments/{id}/reactions` with `{"content":"eyes"}`.
     func react(_ content: String, toComment id: Int64, in repository: String) async throws(APIError) {
         struct Reaction: Encodable { let content: String }
@@ -40,7 +35,7 @@ struct GitHubAPI: Sendable {
                                   body: Body) async throws(APIError) -> APIRequest {
         let token = try await tokens.token(repository: repository)
         do {
-            return try APIRequest.json(method, apiURL + path, headers: Self.headers(bearer: token), body: body)
+            return try APIRequest.json(method, apiURL + path, headers: GitHubREST.headers(bearer: token), body: body)
         } catch {
             throw .malformed(service: client.service, detail: "could not encode the request: \(error)")
         }

@@ -9,7 +9,7 @@ public struct RepoFile: Sendable {
 
 extension GitHubRepoClient {
     func fileURL(_ repository: String, _ file: String, ref: String?) -> String {
-        url(repository, "contents/\(Self.encodedPath(file))", query: [("ref", ref)])
+        url(repository, "contents/\(PathSegment.encodePath(file))", query: [("ref", ref)])
     }
 
     /// `GET /repos/{repo}/contents/{path}?ref=`.

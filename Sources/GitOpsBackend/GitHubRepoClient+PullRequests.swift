@@ -26,7 +26,7 @@ extension GitHubRepoClient {
     public func head(of branch: String, in repository: String) async throws(GitOpsError) -> String {
         struct Ref: Decodable { struct Object: Decodable { let sha: String }; let object: Object }
         let call = GitHubCall(action: "read branch \(branch)", repository: repository, permission: "Contents read")
-        return try await get(url(repository, "git/ref/heads/\(Self.encodedPath(branch))"), as: Ref.self, call: call).object.sha
+        return try await get(url(repository, "git/ref/heads/\(PathSegment.encodePath(branch))"), as: Ref.self, call: call).object.sha
     }
 
     /// `POST /repos/{repo}/git/refs`.

@@ -15,23 +15,15 @@ public struct GitHubRepoClient: Sendable {
         self.client = client
     }
 
-    var headers: [(String, String)] {
-        [("Authorization", "Bearer \(token)"), ("Accept", "application/vnd.github+json"), ("X-GitHub-Api-Version", "2022-11-28")]
-    }
+    var headers: [(String, String)] { GitHubREST.headers(bearer: token) }
 
     /// `BASE/repos/{repo}/{path}?query`: `path` must already be percent-encoded where it holds
-    /// names (see `encodedPath`); query values are encoded here.
+    /// names (`PathSegment.encodePath`); query values are encoded here.
     func url(_ repository: String, _ path: String, query: [(String, String?)] = []) -> String {
         var components = URLComponents()
         components.queryItems = query.compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }
         let encodedQuery = components.percentEncodedQuery.map { $0.isEmpty ? "" : "?\($0)" } ?? ""
         return "\(baseURL)/repos/\(repository)/\(path)\(encodedQuery)"
-    }
-
-    /// A path inside the repository, each segment percent-encoded.
-    static func encodedPath(_ file: String) -> String {
-        file.split(separator: "/").map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? String($0) }
-            .joined(separator: "/")
     }
 
     func get<T: Decodable>(_ url: String, as type: T.Type, call: GitHubCall) async throws(GitOpsError) -> T {

@@ -38,7 +38,7 @@ extension KubernetesContext {
         guard let namespace = place.namespace else {
             return .failure(KubernetesRefusal("No namespace is configured for \(app.name) in \(env) (set apps[].environments.\(env).namespace)."))
         }
-        let deployment = place.deployment ?? app.name
+        let deployment = app.deploymentName(in: env)
         for (what, value) in [("namespace", namespace), ("deployment", deployment)] where !KubeName.isValid(value) {
             return .failure(KubernetesRefusal("The \(what) '\(value)' configured for \(app.name) in \(env) is not a valid Kubernetes name."))
         }

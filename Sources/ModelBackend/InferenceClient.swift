@@ -19,7 +19,7 @@ public struct InferenceClient: Sendable {
         case notReady(status: Int)
     }
 
-    func modelURL(_ model: String) -> String { "\(baseURL)/v2/models/\(URLText.escape(model))" }
+    func modelURL(_ model: String) -> String { "\(baseURL)/v2/models/\(PathSegment.encode(model))" }
 
     func readinessRequest(_ model: String) -> APIRequest {
         APIRequest(.GET, modelURL(model) + "/ready", headers: [("Accept", "application/json")])

@@ -19,7 +19,7 @@ public struct MLflowClient: Sendable {
     }
 
     func experimentRequest(_ name: String) -> APIRequest {
-        APIRequest(.GET, "\(baseURL)/experiments/get-by-name?experiment_name=\(URLText.escape(name))",
+        APIRequest(.GET, "\(baseURL)/experiments/get-by-name?experiment_name=\(PathSegment.encode(name))",
                    headers: [("Accept", "application/json")])
     }
 
@@ -30,7 +30,7 @@ public struct MLflowClient: Sendable {
     }
 
     func runRequest(_ id: String) -> APIRequest {
-        APIRequest(.GET, "\(baseURL)/runs/get?run_id=\(URLText.escape(id))", headers: [("Accept", "application/json")])
+        APIRequest(.GET, "\(baseURL)/runs/get?run_id=\(PathSegment.encode(id))", headers: [("Accept", "application/json")])
     }
 
     /// The experiment's id.

@@ -1,5 +1,6 @@
 @testable import CIPipelineBackend
 import Foundation
+import PlatformHTTP
 import Testing
 
 @Suite("job log tails")

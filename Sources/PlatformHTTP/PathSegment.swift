@@ -1,8 +1,8 @@
-/// Percent-encoding for names from the configuration or chat that go into a URL path segment or a
-/// query value: everything but unreserved ASCII is escaped, so `/`, `?`, `#`, `&`, `+` and `..`
-/// can never change which call is made.
-enum URLText {
-    static func escape(_ text: String) -> String {
+/// Percent-encoding for a name from the configuration or chat that goes into one URL path segment
+/// or a query value: everything but unreserved ASCII is escaped, so `/`, `?`, `#`, `&`, `+` and
+/// `..` can never change which call is made.
+public enum PathSegment {
+    public static func encode(_ text: String) -> String {
         var out = ""
         for byte in text.utf8 {
             if isUnreserved(byte) {
@@ -14,6 +14,11 @@ enum URLText {
         }
         // A segment of only dots would still walk up the path.
         return out.allSatisfy { $0 == "." } ? String(repeating: "%2E", count: out.count) : out
+    }
+
+    /// A path of segments (`apps/iris/kustomization.yaml`), each encoded, the slashes kept.
+    public static func encodePath(_ path: String) -> String {
+        path.split(separator: "/").map { encode(String($0)) }.joined(separator: "/")
     }
 
     static func isUnreserved(_ byte: UInt8) -> Bool {
