@@ -8,7 +8,7 @@ import YAMLSupport
 /// `identities` (or a platform id), so that a typo fails at start-up instead of locking people out.
 public enum PolicySection {
     /// Prefixes of platform user ids and memberships (`slack:U0123`, `discord-role:42`).
-    public static let platformPrefixes = ["console", "slack", "discord", "github", "slack-group", "discord-role", "github-team"]
+    public static let platformPrefixes = ["console", "slack", "discord", "github", "github-id", "slack-group", "discord-role", "github-team"]
 
     public static func parse(_ value: YAMLValue?, catalog: Catalog) throws(YAMLError) -> Policy {
         guard let value else { return Policy() }

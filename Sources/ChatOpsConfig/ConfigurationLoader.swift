@@ -33,7 +33,7 @@ public struct ConfigurationLoader: Sendable {
         try parse(try YAMLValue.parse(text, file: file))
     }
 
-    static let topLevelKeys = ["bot", "environments", "apps", "defaults", "rules", "store", "server", "dry_run",
+    static let topLevelKeys = ["bot", "environments", "apps", "defaults", "rules", "store", "server", "limits", "dry_run",
                                "log_format", "platforms", "policy", "backends", "llm", "alertmanager"]
 
     func parse(_ document: YAMLValue) throws(YAMLError) -> ChatOpsConfiguration {

@@ -20,14 +20,30 @@ extension SettingKey {
     public static let listen = SettingKey("server.listen", "CHATOPS_LISTEN")
     public static let dryRun = SettingKey("dry_run", "CHATOPS_DRY_RUN")
     public static let logFormat = SettingKey("log_format", "CHATOPS_LOG_FORMAT")
+    /// How long finished requests, their deliveries and their audit entries are kept (`90d`).
+    public static let storeRetention = SettingKey("store.retention", "CHATOPS_STORE_RETENTION")
+    /// Connections the server holds open at once; past it, new ones get 503 with Retry-After.
+    public static let maxConnections = SettingKey("server.max_connections", "CHATOPS_MAX_CONNECTIONS")
+    /// Bytes of request bodies buffered at once across all requests, before their signatures are checked.
+    public static let maxBufferedBytes = SettingKey("server.max_buffered_bytes", "CHATOPS_MAX_BUFFERED_BYTES")
+    /// Commands one person may send: `N/DURATION` (`10/1m`).
+    public static let rateLimitPerUser = SettingKey("limits.per_user", "CHATOPS_RATE_LIMIT_PER_USER")
+    /// Commands one channel (or GitHub repository) may carry: `N/DURATION` (`30/1m`).
+    public static let rateLimitPerChannel = SettingKey("limits.per_channel", "CHATOPS_RATE_LIMIT_PER_CHANNEL")
 
     public static let slackSigningSecret = SettingKey("platforms.slack.signing_secret", "CHATOPS_SLACK_SIGNING_SECRET", secret: true)
     public static let slackBotToken = SettingKey("platforms.slack.bot_token", "CHATOPS_SLACK_BOT_TOKEN", secret: true)
     public static let slackAPIURL = SettingKey("platforms.slack.api_url", "CHATOPS_SLACK_API_URL")
+    /// Workspace ids (`team_id`) whose requests are served; unset: only the app's signature is checked.
+    public static let slackAllowedTeams = SettingKey("platforms.slack.allowed_teams", "CHATOPS_SLACK_ALLOWED_TEAMS")
+    /// The Slack app's id (`api_app_id`): requests naming another app are refused.
+    public static let slackAppID = SettingKey("platforms.slack.app_id", "CHATOPS_SLACK_APP_ID")
     public static let discordPublicKey = SettingKey("platforms.discord.public_key", "CHATOPS_DISCORD_PUBLIC_KEY")
     public static let discordApplicationID = SettingKey("platforms.discord.application_id", "CHATOPS_DISCORD_APPLICATION_ID")
     public static let discordBotToken = SettingKey("platforms.discord.bot_token", "CHATOPS_DISCORD_BOT_TOKEN", secret: true)
     public static let discordAPIURL = SettingKey("platforms.discord.api_url", "CHATOPS_DISCORD_API_URL")
+    /// Guild (server) ids whose interactions are served; unset: any guild the bot is in.
+    public static let discordAllowedGuilds = SettingKey("platforms.discord.allowed_guilds", "CHATOPS_DISCORD_ALLOWED_GUILDS")
     public static let githubWebhookSecret = SettingKey("platforms.github.webhook_secret", "CHATOPS_GITHUB_WEBHOOK_SECRET", secret: true)
     public static let githubToken = SettingKey("platforms.github.token", "CHATOPS_GITHUB_TOKEN", secret: true)
     public static let githubAppID = SettingKey("platforms.github.app_id", "CHATOPS_GITHUB_APP_ID")
@@ -38,6 +54,8 @@ extension SettingKey {
     /// Comma-separated `author_association` values whose comments may be commands.
     public static let githubAllowedAssociations = SettingKey("platforms.github.allowed_associations",
                                                              "CHATOPS_GITHUB_ALLOWED_ASSOCIATIONS")
+    /// A comment older than this (by its signed `created_at`) is not run: a replayed delivery.
+    public static let githubMaxCommentAge = SettingKey("platforms.github.max_comment_age", "CHATOPS_GITHUB_MAX_COMMENT_AGE")
 
     public static let argocdURL = SettingKey("backends.argocd.url", "CHATOPS_ARGOCD_URL")
     public static let argocdToken = SettingKey("backends.argocd.token", "CHATOPS_ARGOCD_TOKEN", secret: true)
@@ -67,11 +85,12 @@ extension SettingKey {
 
     /// Every key the loader knows, in the order `config check` lists them.
     public static let all: [SettingKey] = [
-        storePath, listen, dryRun, logFormat,
-        slackSigningSecret, slackBotToken, slackAPIURL,
-        discordPublicKey, discordApplicationID, discordBotToken, discordAPIURL,
+        storePath, storeRetention, listen, maxConnections, maxBufferedBytes, dryRun, logFormat,
+        rateLimitPerUser, rateLimitPerChannel,
+        slackSigningSecret, slackBotToken, slackAPIURL, slackAllowedTeams, slackAppID,
+        discordPublicKey, discordApplicationID, discordBotToken, discordAPIURL, discordAllowedGuilds,
         githubWebhookSecret, githubToken, githubAppID, githubAppPrivateKey, githubAPIURL,
-        githubCommandPrefix, githubAllowedAssociations,
+        githubCommandPrefix, githubAllowedAssociations, githubMaxCommentAge,
         argocdURL, argocdToken, argocdWaitTimeout, kubeAPIURL, kubeToken, kubeCAFile, kubeconfig, kubeContext, kubeNamespaces,
         inferenceURL, mlflowURL,
         llmProvider, geminiAPIKey, geminiAPIURL, geminiModel, openAIAPIURL, openAIAPIKey, openAIModel,
@@ -81,13 +100,19 @@ extension SettingKey {
     /// Built-in defaults for settings that have one (`shared/spec/environment.md`).
     public static let defaults: [String: String] = [
         storePath.path: "chatops.db",
+        storeRetention.path: "90d",
         listen.path: "127.0.0.1:8080",
+        maxConnections.path: "256",
+        maxBufferedBytes.path: "8388608",
+        rateLimitPerUser.path: "10/1m",
+        rateLimitPerChannel.path: "30/1m",
         logFormat.path: "text",
         slackAPIURL.path: "https://slack.com/api",
         discordAPIURL.path: "https://discord.com/api/v10",
         githubAPIURL.path: "https://api.github.com",
         githubCommandPrefix.path: "@chatops",
         githubAllowedAssociations.path: "OWNER,MEMBER,COLLABORATOR",
+        githubMaxCommentAge.path: "5m",
         argocdWaitTimeout.path: "5m",
         llmProvider.path: "gemini",
         geminiAPIURL.path: "https://generativelanguage.googleapis.com/v1beta",

@@ -6,7 +6,7 @@ import YAMLSupport
 struct SettingsSection {
     let environment: [String: String]
 
-    static let sections = ["store", "server", "dry_run", "log_format", "platforms", "backends", "llm", "alertmanager"]
+    static let sections = ["store", "server", "limits", "dry_run", "log_format", "platforms", "backends", "llm", "alertmanager"]
 
     func read(_ root: YAMLMapping) throws(YAMLError) -> Settings {
         var leaves: [String: YAMLValue] = [:]
@@ -94,6 +94,22 @@ struct SettingsSection {
         }
         if let timeout = settings.value(.argocdWaitTimeout), Settings.parseDuration(timeout) == nil {
             throw fail(.argocdWaitTimeout, "'\(timeout)' is not a duration; use seconds (300) or 90s, 5m, 1h")
+        }
+        if let retention = settings.value(.storeRetention), Settings.parseDuration(retention) == nil {
+            throw fail(.storeRetention, "'\(retention)' is not a duration; use 30d, 90d or 2160h")
+        }
+        if let age = settings.value(.githubMaxCommentAge), Settings.parseDuration(age) == nil {
+            throw fail(.githubMaxCommentAge, "'\(age)' is not a duration; use 90s, 5m or 10m")
+        }
+        for key in [SettingKey.maxConnections, .maxBufferedBytes] {
+            guard let raw = settings.value(key) else { continue }
+            guard let n = Int(raw), n > 0 else { throw fail(key, "'\(raw)' is not a positive whole number") }
+        }
+        for key in [SettingKey.rateLimitPerUser, .rateLimitPerChannel] {
+            guard let raw = settings.value(key) else { continue }
+            guard RateLimitSetting(raw) != nil else {
+                throw fail(key, "'\(raw)' is not a rate; write COUNT/DURATION such as 10/1m or 100/1h (0/1m: no limit)")
+            }
         }
         for namespace in settings.list(.kubeNamespaces) where !NamePattern.isDNSLabel(namespace) {
             throw fail(.kubeNamespaces, "namespace '\(namespace)' is not a valid Kubernetes name (lower-case letters, digits, dashes)")

@@ -65,6 +65,7 @@ extension ChatBot {
     func executionInput(_ request: StoredRequest) -> ExecutionInput {
         ExecutionInput(requestID: request.id, command: request.command, requester: request.requester,
                        channel: request.origin.channel, isDryRun: request.isDryRun,
-                       approvers: request.approvals.map(\.approver))
+                       approvers: request.approvals.map(\.approver),
+                       notes: StoredRequestNotes(store: store, requestID: request.id, now: now))
     }
 }

@@ -50,6 +50,15 @@ public protocol ApprovalStore: Sendable {
     func recordPromptMessage(requestID: Int64, message: MessageOrigin) async throws
     func promptMessages(requestID: Int64) async throws -> [MessageOrigin]
 
+    // What executors remember about a request between attempts
+    func executionNote(requestID: Int64, key: String) async throws -> String?
+    func recordExecutionNote(requestID: Int64, key: String, value: String, at: Date) async throws
+
+    // GitHub logins pinned to numeric user ids
+    func pinnedGitHubUser(login: String) async throws -> Int64?
+    /// Pins `login` to `userID` unless it is pinned already; returns the id it is pinned to.
+    func pinGitHubUser(login: String, userID: Int64, at: Date) async throws -> Int64
+
     /// Whether the store can take a write now (for `/readyz`); throws what is wrong.
     func checkWritable() async throws
 

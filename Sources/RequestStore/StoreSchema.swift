@@ -7,7 +7,44 @@ enum StoreSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: v1)
         migrator.registerMigration("v2-prompt-messages", migrate: v2PromptMessages)
+        migrator.registerMigration("v3-hardening", migrate: v3Hardening)
         return migrator
+    }
+
+    /// What the security hardening needs: notes executors keep per request between attempts (the
+    /// GitOps branch, commit and pull request the bot made), how long an approval stays good
+    /// for, GitHub logins pinned to their numeric ids, and the audit checkpoint that lets old
+    /// entries be pruned while the rest of the chain still verifies.
+    private static func v3Hardening(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE execution_notes (
+                request_id INTEGER NOT NULL REFERENCES requests(id),
+                key TEXT NOT NULL,
+                value TEXT NOT NULL,
+                at INTEGER NOT NULL,
+                PRIMARY KEY (request_id, key)
+            );
+            -- Seconds an approved request may wait to start (its approval TTL).
+            ALTER TABLE requests ADD COLUMN approval_ttl INTEGER;
+            CREATE TABLE github_user_pins (
+                login TEXT PRIMARY KEY COLLATE NOCASE,
+                user_id INTEGER NOT NULL,
+                pinned_at INTEGER NOT NULL
+            );
+            -- The last pruned audit entry: verification starts after it.
+            CREATE TABLE audit_checkpoint (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                seq INTEGER NOT NULL,
+                hash TEXT NOT NULL,
+                pruned_at INTEGER NOT NULL
+            );
+            DROP TRIGGER audit_no_delete;
+            CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+            WHEN OLD.seq > COALESCE((SELECT seq FROM audit_checkpoint WHERE id = 1), 0)
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+            CREATE INDEX approvals_by_seq ON approvals(audit_seq);
+            CREATE INDEX transitions_by_seq ON transitions(audit_seq);
+            """)
     }
 
     /// Where each approval request was posted, so a decision made anywhere (a button, a typed

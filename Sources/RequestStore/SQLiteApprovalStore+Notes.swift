@@ -1,0 +1,21 @@
+import Foundation
+import GRDB
+
+/// What executors record about a request between attempts (see `RequestNotes`).
+extension SQLiteApprovalStore {
+    public func executionNote(requestID: Int64, key: String) async throws -> String? {
+        try await read("read note '\(key)' of request #\(requestID)") { tx in
+            try String.fetchOne(tx.db, sql: "SELECT value FROM execution_notes WHERE request_id = ? AND key = ?",
+                                arguments: [requestID, key])
+        }
+    }
+
+    public func recordExecutionNote(requestID: Int64, key: String, value: String, at: Date) async throws {
+        try await write("record note '\(key)' of request #\(requestID)") { tx in
+            try tx.db.execute(sql: """
+                INSERT INTO execution_notes (request_id, key, value, at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (request_id, key) DO UPDATE SET value = excluded.value, at = excluded.at
+                """, arguments: [requestID, key, value, at.millisecondsSince1970])
+        }
+    }
+}
