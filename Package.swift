@@ -19,6 +19,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.0.0"),
+        // HTTP parts after Hummingbird's decoder, for the connection cap (both come with Hummingbird).
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.20.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         // PCRE2 (8-bit) from the system: `apt-get install libpcre2-dev`.
@@ -106,6 +109,8 @@ let package = Package(
                 "Conversation", "ReplyModel", "RequestStore", "PlatformHTTP",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -268,6 +273,17 @@ let package = Package(
             dependencies: [
                 "SlackPlatform", "ChatServer", "Conversation", "ReplyModel", "PlatformHTTP", "ChatOpsConfig",
                 "RequestStore", "Approvals", "Execution", "Understanding", "RuleEngine", "ChatOpsTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Fixtures"]
+        ),
+        // The security review's attacks, through the real routes of one server with every platform.
+        .testTarget(
+            name: "SecurityTests",
+            dependencies: [
+                "ChatServer", "Conversation", "SlackPlatform", "DiscordPlatform", "GitHubPlatform", "ChatOpsConfig",
+                "ChatOpsCore", "RequestStore", "ReplyModel", "PlatformHTTP", "ChatOpsTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -5,10 +5,11 @@ extension Policy {
     public func principal(platformUser: String, roles: Set<String> = []) -> Principal {
         let memberships = roles.union([platformUser])
         if let name = identities.keys.sorted().first(where: { identities[$0]!.contains(platformUser) }) {
-            return Principal(name: name, isKnown: true, memberships: memberships)
+            return Principal(name: name, isKnown: true, isMapped: true, memberships: memberships)
         }
-        // A group may name a platform id or role directly: that makes the user known too.
+        // A group may name a platform id or role directly: that lets the user request what the
+        // group may, but never approve (they are not mapped to a person).
         let listed = groups.values.contains { !$0.isDisjoint(with: memberships) }
-        return Principal(name: platformUser, isKnown: listed, memberships: memberships)
+        return Principal(name: platformUser, isKnown: listed, isMapped: false, memberships: memberships)
     }
 }

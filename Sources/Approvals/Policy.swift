@@ -9,13 +9,14 @@ public struct Policy: Sendable, Hashable {
     public var groups: [String: Set<String>]
     /// Rules in order; the first whose intents and environments cover a request applies.
     public var rules: [PolicyRule]
-    /// Whether users the configuration does not name may run read-only intents.
+    /// Whether users the configuration does not name may run read-only intents (`unknown_users:
+    /// read_only`); closed by default.
     public var unknownUsersMayRead: Bool
     /// Who may freeze and unfreeze environments (a group); nil: the policy rules decide.
     public var freezeGroup: String?
 
     public init(identities: [String: Set<String>] = [:], groups: [String: Set<String>] = [:], rules: [PolicyRule] = [],
-                unknownUsersMayRead: Bool = true, freezeGroup: String? = nil) {
+                unknownUsersMayRead: Bool = false, freezeGroup: String? = nil) {
         self.identities = identities
         self.groups = groups
         self.rules = rules

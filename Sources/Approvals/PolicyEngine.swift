@@ -47,6 +47,7 @@ public struct PolicyEngine: Sendable {
     public func mayDecide(approver: Principal, requester: String, approvers: String?) -> Result<Void, ApprovalRefusal> {
         guard approver.name != requester else { return .failure(.ownRequest) }
         guard approver.isKnown else { return .failure(.unknownUser) }
+        guard approver.isMapped else { return .failure(.notMapped) }
         if let group = approvers, !groups(of: approver).contains(group) {
             return .failure(.notInGroup(group))
         }
@@ -56,13 +57,16 @@ public struct PolicyEngine: Sendable {
 
 /// Why an approver's decision is not taken.
 public enum ApprovalRefusal: Error, Sendable, Hashable, CustomStringConvertible {
-    case ownRequest, unknownUser
+    case ownRequest, unknownUser, notMapped
     case notInGroup(String)
 
     public var description: String {
         switch self {
         case .ownRequest: return "you cannot approve or deny your own request; ask another approver"
         case .unknownUser: return "you are not in this bot's configuration, so you cannot approve"
+        case .notMapped:
+            return "only people mapped to an identity under policy.identities may approve or deny (a role or a "
+                + "platform id alone does not say who you are); ask an admin to add your user id to your identity"
         case .notInGroup(let g): return "only members of '\(g)' may approve this request"
         }
     }

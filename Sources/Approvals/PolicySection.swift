@@ -13,7 +13,8 @@ public enum PolicySection {
     public static func parse(_ value: YAMLValue?, catalog: Catalog) throws(YAMLError) -> Policy {
         guard let value else { return Policy() }
         let m = try value.mapping()
-        try m.rejectUnknownKeys(allowed: ["identities", "groups", "rules", "unknown_users", "freeze"])
+        try m.rejectUnknownKeys(allowed: ["identities", "groups", "rules", "unknown_users", "freeze",
+                                          "allow_roles_in_approver_groups"])
 
         var identities: [String: Set<String>] = [:]
         for (name, ids) in try m["identities"]?.mapping().entries ?? [] {
@@ -49,10 +50,20 @@ public enum PolicySection {
             case "none": return false
             case let other: throw v.error("unknown_users must be read_only or none, not '\(other)'")
             }
-        } ?? true
+        } ?? false
 
         var rules: [PolicyRule] = []
-        for item in try m["rules"]?.list() ?? [] { rules.append(try rule(item, catalog: catalog, groups: groups)) }
+        var ruleNodes: [YAMLValue] = []
+        for item in try m["rules"]?.list() ?? [] {
+            rules.append(try rule(item, catalog: catalog, groups: groups))
+            ruleNodes.append(item)
+        }
+        let rolesMayApprove = try m["allow_roles_in_approver_groups"]?.bool() ?? false
+        if !rolesMayApprove {
+            try ApproverGroupCheck.refuseUnmappedMembers(rules: rules, nodes: ruleNodes, groups: groups, identities: identities)
+        }
+        try ApproverGroupCheck.requireApproversInProtectedEnvironments(rules: rules, nodes: ruleNodes, catalog: catalog,
+                                                                       policy: value)
         return Policy(identities: identities, groups: groups, rules: rules,
                       unknownUsersMayRead: unknownUsersMayRead, freezeGroup: freezeGroup)
     }

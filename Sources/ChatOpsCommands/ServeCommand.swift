@@ -35,15 +35,21 @@ struct ServeCommand: AsyncParsableCommand {
             let address: ListenAddress
             let adapters: [any PlatformAdapter]
             let work = InFlightWork()
+            let router = ReplyRouter()
             let logger = Logger(label: "chatops", factory: { StreamLogHandler.standardError(label: $0) })
+            let settings = configuration.settings
             do {
-                address = try ListenAddress(parsing: listen ?? configuration.settings.value(.listen) ?? "127.0.0.1:8080")
-                adapters = try PlatformAdapters.make(configuration: configuration, bot: bot, work: work, logger: logger)
+                address = try ListenAddress(parsing: listen ?? settings.value(.listen) ?? "127.0.0.1:8080")
+                adapters = try PlatformAdapters.make(configuration: configuration, bot: bot, work: work, router: router,
+                                                     logger: logger)
             } catch {
                 throw SetupError(message: "configuration error: \(error)")
             }
+            let gate = InboundGate(maxConnections: settings.integer(.maxConnections) ?? 256,
+                                   maxBufferedBytes: settings.integer(.maxBufferedBytes) ?? 8 << 20)
             let server = ChatServer(bot: bot, adapters: adapters, host: address.host, port: address.port, work: work,
-                                    readiness: { await bot.readinessProblems() }, logger: logger)
+                                    router: router, gate: gate, readiness: { await bot.readinessProblems() },
+                                    retention: settings.duration(.storeRetention), logger: logger)
             let platforms = adapters.isEmpty ? "no platform is configured yet (see the README: Chat platforms)"
                 : "serving " + adapters.map(\.platform).joined(separator: ", ")
             let running = await server.start { port in
@@ -57,10 +63,12 @@ struct ServeCommand: AsyncParsableCommand {
 
 /// Every platform whose settings are present, in a fixed order.
 enum PlatformAdapters {
-    static func make(configuration: ChatOpsConfiguration, bot: ChatBot, work: InFlightWork,
+    static func make(configuration: ChatOpsConfiguration, bot: ChatBot, work: InFlightWork, router: ReplyRouter,
                      logger: Logger) throws -> [any PlatformAdapter] {
-        let slack: (any PlatformAdapter)? = try SlackAdapter.make(configuration: configuration, bot: bot, work: work, logger: logger)
-        let discord: (any PlatformAdapter)? = try DiscordAdapter.make(configuration: configuration, bot: bot, work: work, logger: logger)
+        let slack: (any PlatformAdapter)? = try SlackAdapter.make(configuration: configuration, bot: bot, work: work, logger: logger,
+                                                                 router: router)
+        let discord: (any PlatformAdapter)? = try DiscordAdapter.make(configuration: configuration, bot: bot, work: work,
+                                                                     logger: logger, router: router)
         let github: (any PlatformAdapter)? = try GitHubAdapter.make(configuration: configuration, bot: bot, work: work, logger: logger)
         return [slack, discord, github].compactMap { $0 }
     }

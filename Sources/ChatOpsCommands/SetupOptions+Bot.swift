@@ -50,7 +50,8 @@ extension SetupOptions {
         let bot = ChatBot(classifier: classifier, policy: policy, catalog: configuration.catalog,
                           store: try openStore(configuration), registry: registry,
                           isDryRun: dryRun || configuration.isDryRun,
-                          crashpoint: Crashpoint(armed: environment["CHATOPS_CRASHPOINT"]))
+                          crashpoint: Crashpoint(armed: environment["CHATOPS_CRASHPOINT"]),
+                          limiter: CommandRateLimiter(settings: configuration.settings))
         return (bot, configuration)
     }
 }

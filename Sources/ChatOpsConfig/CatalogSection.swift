@@ -60,7 +60,7 @@ enum CatalogSection {
                     perEnv[env.name] = try appEnvironment(envValue)
                 }
             }
-            let pipeline = try m["pipeline"].map { v throws(YAMLError) in try DeliverySection.pipeline(v) }
+            let pipeline = try m["pipeline"].map { v throws(YAMLError) in try DeliverySection.pipeline(v, environments: environments) }
             result.append(AppConfig(name: name, aliases: aliases, model: model, environments: perEnv, pipeline: pipeline))
         }
         return result

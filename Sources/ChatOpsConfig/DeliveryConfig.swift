@@ -46,13 +46,17 @@ public struct PipelineConfig: Sendable, Hashable {
     public let ref: String
     /// Inputs sent with the dispatch.
     public let inputs: [String: String]
+    /// The environment the training run produces a model for: `retrain` is a change there for
+    /// policy (approvals) and freezes. Default: the first protected environment, else the last.
+    public let environment: String?
 
     public init(repository: String, workflows: [String] = [], trainingWorkflow: String? = nil, ref: String = "main",
-                inputs: [String: String] = [:]) {
+                inputs: [String: String] = [:], environment: String? = nil) {
         self.repository = repository
         self.workflows = workflows
         self.trainingWorkflow = trainingWorkflow
         self.ref = ref
         self.inputs = inputs
+        self.environment = environment
     }
 }

@@ -39,9 +39,17 @@ enum DeliverySection {
         return mode
     }
 
-    static func pipeline(_ value: YAMLValue) throws(YAMLError) -> PipelineConfig {
+    static func pipeline(_ value: YAMLValue, environments: [EnvironmentConfig]) throws(YAMLError) -> PipelineConfig {
         let m = try value.mapping()
-        try m.rejectUnknownKeys(allowed: ["repo", "workflows", "training_workflow", "ref", "inputs"])
+        try m.rejectUnknownKeys(allowed: ["repo", "workflows", "training_workflow", "ref", "inputs", "environment"])
+        var environment = (environments.first(where: \.isProtected) ?? environments.last)?.name
+        if let node = m["environment"] {
+            let name = try node.string()
+            guard let env = environments.first(where: { $0.name == name || $0.aliases.contains(name) }) else {
+                throw node.error("unknown environment '\(name)'; use one of: \(environments.map(\.name).joined(separator: ", "))")
+            }
+            environment = env.name
+        }
         var inputs: [String: String] = [:]
         if let node = m["inputs"] {
             for (k, v) in try node.mapping().entries { inputs[k] = try v.string() }
@@ -49,7 +57,7 @@ enum DeliverySection {
         return PipelineConfig(repository: try repository(try m.required("repo")),
                               workflows: try m["workflows"]?.stringList() ?? [],
                               trainingWorkflow: try m["training_workflow"]?.string(),
-                              ref: try m["ref"]?.string() ?? "main", inputs: inputs)
+                              ref: try m["ref"]?.string() ?? "main", inputs: inputs, environment: environment)
     }
 
     /// `owner/name`, as GitHub spells repositories.

@@ -39,13 +39,14 @@ public enum TestBot {
 
     public static func make(configuration: ChatOpsConfiguration, executors: [(any Executor, [Intent])] = [],
                             store: (any ApprovalStore)? = nil, isDryRun: Bool = false,
+                            limiter: CommandRateLimiter = .unlimited,
                             now: @escaping @Sendable () -> Date = { Date() }) throws -> ChatBot {
         var registry = ExecutorRegistry(configuration: configuration)
         for (executor, intents) in executors { registry.register(executor, for: intents) }
         return ChatBot(classifier: RuleClassifier(rules: rules, configuration: configuration),
                        policy: try PolicySection.parse(configuration.policy, catalog: configuration.catalog),
                        catalog: configuration.catalog, store: try store ?? SQLiteApprovalStore.inMemory(),
-                       registry: registry, isDryRun: isDryRun, now: now)
+                       registry: registry, isDryRun: isDryRun, limiter: limiter, now: now)
     }
 }
 

@@ -14,28 +14,41 @@ public struct ChatServer: Sendable {
     public let host: String
     public let port: Int
     public let work: InFlightWork
+    /// Every platform's replies: a reply about a request goes to the platform it was made on.
+    public let router: ReplyRouter
+    /// Connection and buffered-body caps, checked before any signature.
+    public let gate: InboundGate
     let readiness: @Sendable () async -> [String]
     let sweepInterval: Duration
+    /// `store.retention`: what is older is pruned once an hour; nil keeps everything.
+    let retention: Duration?
     let logger: Logger
 
-    /// `readiness` lists what is wrong (empty when ready); `work` is the adapters' in-flight work.
+    /// `readiness` lists what is wrong (empty when ready); `work` is the adapters' in-flight work;
+    /// `router` must be the one the adapters were given, so each can reach the others' threads.
     public init(bot: ChatBot, adapters: [any PlatformAdapter], host: String, port: Int, work: InFlightWork,
+                router: ReplyRouter = ReplyRouter(), gate: InboundGate = InboundGate(),
                 readiness: @escaping @Sendable () async -> [String], sweepInterval: Duration = .seconds(15),
-                logger: Logger = Logger(label: "chatops.server")) {
+                retention: Duration? = nil, logger: Logger = Logger(label: "chatops.server")) {
         self.bot = bot
         self.adapters = adapters
         self.host = host
         self.port = port
         self.work = work
+        self.router = router
+        self.gate = gate
         self.readiness = readiness
         self.sweepInterval = sweepInterval
+        self.retention = retention
         self.logger = logger
+        for adapter in adapters { router.register(adapter.platform, adapter.sink) }
     }
 
     public var platforms: Set<String> { Set(adapters.map(\.platform)) }
 
     public func makeRouter() -> ChatRouter {
         let router = ChatRouter()
+        router.add(middleware: BodyBudgetMiddleware(gate: gate))
         router.get("/healthz") { _, _ in InboundBody.text("ok\n") }
         router.get("/readyz") { _, _ in
             let problems = await readiness()
@@ -48,16 +61,19 @@ public struct ChatServer: Sendable {
 
     /// Runs until SIGTERM/SIGINT (or `stop` on the returned handle); `onListening` gets the bound port.
     public func start(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async -> RunningChatServer {
-        let sink = PlatformSinks(adapters)
+        let sink = router
+        let gate = gate
         let app = Application(
             router: makeRouter(),
-            server: .http1(configuration: .init(idleTimeout: .seconds(30))),
+            server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionCapHandler(gate: gate)],
+                                                idleTimeout: .seconds(30))),
             configuration: .init(address: .hostname(host, port: port), serverName: "chatops"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: logger
         )
         let startup = StartupAndDrain(bot: bot, platforms: platforms, sink: sink, work: work, logger: logger)
-        let sweeper = ExpirySweeper(bot: bot, platforms: platforms, sink: sink, interval: sweepInterval, logger: logger)
+        let sweeper = ExpirySweeper(bot: bot, platforms: platforms, sink: sink, interval: sweepInterval, retention: retention,
+                                    logger: logger)
         // Shutdown runs in reverse: the server stops taking requests first, the sweeper next, and
         // in-flight work is drained last.
         let group = ServiceGroup(configuration: .init(services: [startup, sweeper, app],

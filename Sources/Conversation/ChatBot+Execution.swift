@@ -12,6 +12,8 @@ extension ChatBot {
         case .frozen(let r, let record):
             await sink.send(Replies.cancelledByFreeze(r, record), to: r.origin)
             return
+        case .expired:
+            return  // its notice (in the store) tells the thread why it did not run
         case .notApproved, .notFound:
             return  // someone else claimed it, or it was cancelled meanwhile
         }

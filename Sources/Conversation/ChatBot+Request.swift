@@ -14,21 +14,36 @@ extension ChatBot {
             await sink.send(question, to: input.origin)
             return
         }
-        let env = command.slots["env"]?.stringValue
+        let env = environment(of: command)
         var admission: Admission
         switch policyEngine.decide(command.intent, env: env, requester: input.principal) {
         case .refused(let reason):
+            // Someone the configuration does not know is told why, but leaves nothing behind:
+            // strangers must not be able to fill the store.
+            guard input.principal.isKnown else {
+                await sink.send(Replies.refusedStranger(command, reason: reason), to: input.origin)
+                return
+            }
             admission = .refused(reason: reason)
         case .allowed:
             admission = .approved
+            if !input.principal.isKnown && !command.intent.isMutating {
+                // A stranger's read (help, or more where unknown_users is read_only) is answered
+                // but not recorded: nobody outside the configuration can grow the store.
+                let result = await runner.run(ExecutionInput(requestID: nil, command: command, requester: input.principal.name,
+                                                             channel: input.origin.channel, isDryRun: isDryRun),
+                                              progress: ThreadProgress(sink: sink, origin: input.origin))
+                await sink.send(result.reply, to: input.origin)
+                return
+            }
         case .needsApproval(let approvers, let quorum, let ttl):
             admission = .awaitingApproval(approvers: approvers, quorum: quorum, expiresAt: now().addingTimeInterval(TimeInterval(ttl)))
         }
-        if case .refused = admission {} else if let freeze = try await activeFreeze(blocking: command) {
+        if case .refused = admission {} else if let freeze = try await activeFreeze(blocking: command, env: env) {
             admission = .refused(reason: Replies.frozen(freeze, env: freeze.env))
         }
         let new = NewRequest(command: command, requester: input.principal.name, origin: input.origin,
-                             text: input.message.text, isDryRun: isDryRun)
+                             text: input.message.text, isDryRun: isDryRun, env: env)
         let stored = try await store.createRequest(new, admission: admission, at: now())
         crashpoint.reach("after-create")
         switch admission {
@@ -57,9 +72,20 @@ extension ChatBot {
 
     /// The freeze that stops this command, if any: every mutation in a frozen environment but
     /// the freeze switch itself and decisions on requests.
-    func activeFreeze(blocking command: ParsedCommand) async throws -> FreezeRecord? {
-        guard command.intent.actsOnTargetSystem, let env = command.slots["env"]?.stringValue else { return nil }
+    func activeFreeze(blocking command: ParsedCommand, env: String?) async throws -> FreezeRecord? {
+        guard command.intent.actsOnTargetSystem, let env else { return nil }
         return try await store.freezes().first { $0.env == env }
+    }
+
+    /// The environment a command acts in: its `env` slot, or for retrain (which names a model,
+    /// not an environment) the environment its app's pipeline trains for, so that policy can ask
+    /// for approval there and a freeze of that environment stops it.
+    func environment(of command: ParsedCommand) -> String? {
+        if let env = command.slots["env"]?.stringValue { return env }
+        guard command.intent == .retrain, let name = command.slots["model"]?.stringValue ?? command.slots["app"]?.stringValue else {
+            return nil
+        }
+        return catalog.app(named: name)?.pipeline?.environment
     }
 
     func executionInput(_ request: StoredRequest) -> ExecutionInput {

@@ -24,6 +24,13 @@ extension ChatBot {
         try await deliverNotices(platforms: platforms, sink: sink)
     }
 
+    /// Forgets what is older than `retention` (finished requests, deliveries, audit entries up to
+    /// a checkpoint). Unfinished requests are never pruned.
+    @discardableResult
+    public func prune(retention: TimeInterval) async throws -> PruneReport {
+        try await store.prune(before: now().addingTimeInterval(-retention), at: now())
+    }
+
     func deliverNotices(platforms: Set<String>, sink: any ReplySink) async throws {
         for platform in platforms.sorted() {
             let notices = try await store.pendingNotices(platform: platform)

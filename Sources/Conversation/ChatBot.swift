@@ -22,10 +22,13 @@ public struct ChatBot: Sendable {
     let now: @Sendable () -> Date
     /// How long an execution may go without renewing its lease before recovery calls it interrupted.
     let lease: TimeInterval
+    /// Commands per person and per channel.
+    let limiter: CommandRateLimiter
 
     public init(classifier: RuleClassifier, policy: Policy, catalog: Catalog, store: any ApprovalStore,
                 registry: ExecutorRegistry, isDryRun: Bool, owner: ExecutionOwner = .current,
                 crashpoint: Crashpoint = Crashpoint(armed: nil), lease: TimeInterval = 60,
+                limiter: CommandRateLimiter = .unlimited,
                 now: @escaping @Sendable () -> Date = { Date() }) {
         self.classifier = classifier
         self.policy = policy
@@ -37,6 +40,7 @@ public struct ChatBot: Sendable {
         self.owner = owner
         self.crashpoint = crashpoint
         self.lease = lease
+        self.limiter = limiter
         self.now = now
     }
 
@@ -47,25 +51,45 @@ public struct ChatBot: Sendable {
             try await process(message, sink: sink)
             return .handled
         }
-        let platform = message.origin.platform
-        if case .repeated(let reply) = try await store.recordDelivery(platform: platform, id: delivery, at: now()) {
+        if case .repeated(let reply) = try await claimDelivery(platform: message.origin.platform, id: delivery) {
             return .duplicate(previousReply: reply)
         }
+        try await handleClaimed(message, sink: sink)
+        return .handled
+    }
+
+    /// Records a platform delivery before anything is said or done about it: a repeat (a retry,
+    /// a replayed request) finds it here and acts no more. Adapters that must post before the
+    /// bot handles a message (Slack's slash-command thread) claim first, then `handleClaimed`.
+    public func claimDelivery(platform: String, id: String) async throws -> DeliveryStatus {
+        try await store.recordDelivery(platform: platform, id: id, at: now())
+    }
+
+    /// Handles a message whose delivery was claimed as new, and remembers what it answered.
+    public func handleClaimed(_ message: IncomingMessage, sink: any ReplySink) async throws {
+        guard let delivery = message.deliveryID else { return try await process(message, sink: sink) }
         let recorder = RecordingReplySink(next: sink)
         try await process(message, sink: recorder)
-        try await store.completeDelivery(platform: platform, id: delivery, reply: await recorder.texts.joined(separator: "\n"))
-        return .handled
+        try await store.completeDelivery(platform: message.origin.platform, id: delivery,
+                                         reply: await recorder.texts.joined(separator: "\n"))
     }
 
     func process(_ message: IncomingMessage, sink: any ReplySink) async throws {
         let context = MessageContext(channel: message.origin.channel, isAddressedByPlatform: message.isAddressedByPlatform)
+        let understanding = classifier.classify(message.text, context: context)
+        if case .notUnderstood(nil) = understanding, !message.isAddressedByPlatform {
+            return  // chatter in a channel: no answer, and it costs nobody their rate
+        }
+        let channel = [message.origin.platform, message.origin.channel ?? "-"].joined(separator: ":")
+        if case .limited(let scope, let retryAfter, let tell) = await limiter.admit(user: message.platformUser, channel: channel, at: now()) {
+            if tell { await sink.send(Replies.rateLimited(scope: scope, retryAfter: retryAfter), to: message.origin) }
+            return
+        }
         let command: ParsedCommandInContext
-        switch classifier.classify(message.text, context: context) {
+        switch understanding {
         case .notUnderstood(let reason):
             // Chatter in a channel gets no answer; a message meant for the bot always does.
-            if reason != nil || message.isAddressedByPlatform {
-                await sink.send(Replies.notUnderstood(reason), to: message.origin)
-            }
+            await sink.send(Replies.notUnderstood(reason), to: message.origin)
             return
         case .understood(let parsed):
             command = ParsedCommandInContext(command: parsed, message: message,

@@ -12,6 +12,16 @@ public enum Replies {
         return .text("I can't act on that: \(reason).", severity: .warning)
     }
 
+    static func rateLimited(scope: String, retryAfter: TimeInterval) -> Reply {
+        .text("Too many commands from \(scope). Nothing was done; try again in \(duration(max(1, retryAfter))). "
+              + "(Further messages in this window get no answer.)", severity: .warning)
+    }
+
+    /// A refusal that is not recorded as a request (the sender is not in the configuration).
+    static func refusedStranger(_ command: ParsedCommand, reason: String) -> Reply {
+        .text("I can't \(CommandPhrase.text(command.intent, command.slots)) for you: \(reason).", severity: .failure)
+    }
+
     static func refused(_ request: StoredRequest, reason: String) -> Reply {
         .text("Request #\(request.id) (\(phrase(request))) refused: \(reason).", severity: .failure)
     }

@@ -9,6 +9,10 @@ import RequestStore
 /// What each kind of interaction gets back at once, and the work it starts.
 extension DiscordAdapter {
     func answer(_ interaction: DiscordInteraction) async -> Response {
+        if interaction.kind != .ping, let refusal = settings.refusal(guild: interaction.guildID, application: interaction.applicationID) {
+            logger.warning("Discord interaction refused", metadata: ["why": "\(refusal)"])
+            return InteractionResponse.ephemeral("chatops does not serve this here: \(refusal).")
+        }
         switch interaction.kind {
         case .ping:
             return InteractionResponse.pong
@@ -40,7 +44,7 @@ extension DiscordAdapter {
             origin: MessageOrigin(platform: platform, channel: interaction.channelID ?? interaction.message?.channelID,
                                   messageID: interaction.id),
             deliveryID: interaction.id, text: text, isAddressedByPlatform: true)
-        let tokens = tokens, bot = bot, sink = discordSink, logger = logger
+        let tokens = tokens, bot = bot, sink = router.sink(preferring: discordSink, for: platform), logger = logger
         let applicationID = interaction.applicationID ?? settings.applicationID
         await work.start {
             await tokens.register(interactionID: interaction.id, applicationID: applicationID, token: interaction.token,

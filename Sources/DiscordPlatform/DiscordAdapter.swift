@@ -20,6 +20,7 @@ public struct DiscordAdapter: PlatformAdapter {
     let discordSink: DiscordSink
     let limits: InboundLimits
     let logger: Logger
+    let router: ReplyRouter
     let now: @Sendable () -> Date
 
     public var sink: any ReplySink { discordSink }
@@ -27,15 +28,16 @@ public struct DiscordAdapter: PlatformAdapter {
     /// The adapter for `chatops serve`: nil when Discord is not configured; throws when it is
     /// half-configured or the public key is unusable.
     public static func make(configuration: ChatOpsConfiguration, bot: ChatBot, work: InFlightWork,
-                            logger: Logger) throws -> Self? {
+                            logger: Logger, router: ReplyRouter = ReplyRouter()) throws -> Self? {
         guard let settings = try DiscordSettings.read(configuration.settings) else { return nil }
-        return try DiscordAdapter(settings: settings, bot: bot, work: work, logger: logger)
+        return try DiscordAdapter(settings: settings, bot: bot, work: work, logger: logger, router: router)
     }
 
     /// `client` and `now` are for tests (a fake API's client, a clock moved by hand).
     public init(settings: DiscordSettings, bot: ChatBot, work: InFlightWork, logger: Logger,
                 client: PlatformAPIClient = PlatformAPIClient(service: "Discord"),
                 limits: InboundLimits = InboundLimits(maxBodyBytes: 64 * 1024),
+                router: ReplyRouter = ReplyRouter(),
                 now: @escaping @Sendable () -> Date = { Date() }) throws(DiscordConfigurationError) {
         do { verifier = try DiscordInteractionVerifier(publicKeyHex: settings.publicKeyHex) } catch {
             throw .badPublicKey("\(error)")
@@ -48,6 +50,7 @@ public struct DiscordAdapter: PlatformAdapter {
                                        tokens: tokens, logger: logger)
         self.limits = limits
         self.logger = logger
+        self.router = router
         self.now = now
     }
 

@@ -10,12 +10,25 @@ public struct DiscordSettings: Sendable {
     public var botToken: Secret
     /// `https://discord.com/api/v10` unless overridden.
     public var apiURL: String
+    /// Guilds (servers) whose interactions are served; empty: any guild the bot is in.
+    public var allowedGuilds: Set<String>
 
-    public init(publicKeyHex: String, applicationID: String, botToken: Secret, apiURL: String) {
+    public init(publicKeyHex: String, applicationID: String, botToken: Secret, apiURL: String, allowedGuilds: Set<String> = []) {
         self.publicKeyHex = publicKeyHex
         self.applicationID = applicationID
         self.botToken = botToken
         self.apiURL = PlatformHTTP.apiBaseURL(apiURL)
+        self.allowedGuilds = allowedGuilds
+    }
+
+    /// Why an interaction from `guild` for `application` is refused, or nil when it is served.
+    func refusal(guild: String?, application: String?) -> String? {
+        if let application, application != applicationID {
+            return "it is for application \(application), not \(applicationID)"
+        }
+        guard !allowedGuilds.isEmpty else { return nil }
+        guard let guild else { return "direct messages are not served when platforms.discord.allowed_guilds is set" }
+        return allowedGuilds.contains(guild) ? nil : "server \(guild) is not in platforms.discord.allowed_guilds"
     }
 
     static let required: [SettingKey] = [.discordPublicKey, .discordApplicationID, .discordBotToken]
@@ -29,7 +42,8 @@ public struct DiscordSettings: Sendable {
             throw DiscordConfigurationError.incomplete(missing: missing.map(\.variable))
         }
         return DiscordSettings(publicKeyHex: key, applicationID: id, botToken: token,
-                               apiURL: settings.value(.discordAPIURL) ?? "https://discord.com/api/v10")
+                               apiURL: settings.value(.discordAPIURL) ?? "https://discord.com/api/v10",
+                               allowedGuilds: Set(settings.list(.discordAllowedGuilds)))
     }
 }
 

@@ -59,6 +59,11 @@ public protocol ApprovalStore: Sendable {
     /// Pins `login` to `userID` unless it is pinned already; returns the id it is pinned to.
     func pinGitHubUser(login: String, userID: Int64, at: Date) async throws -> Int64
 
+    /// Forgets finished requests last changed before `cutoff` (with their approvals, transitions,
+    /// notes and notices), deliveries received before it, and the audit entries before the oldest
+    /// one still needed, keeping a checkpoint so the rest of the chain still verifies.
+    func prune(before cutoff: Date, at: Date) async throws -> PruneReport
+
     /// Whether the store can take a write now (for `/readyz`); throws what is wrong.
     func checkWritable() async throws
 

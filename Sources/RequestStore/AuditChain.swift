@@ -18,6 +18,12 @@ struct AuditRow: Sendable {
     }
 }
 
+/// The last entry pruned from the audit log: the remaining chain must continue from its hash.
+struct AuditCheckpoint: Sendable {
+    let seq: Int64
+    let hash: String
+}
+
 /// The hash chain over the audit log: each entry's hash covers the previous entry's hash and its
 /// own fields, so editing, removing or reordering any entry but the last breaks the chain.
 enum AuditChain {
@@ -38,17 +44,20 @@ enum AuditChain {
              requestID: row.requestID, detail: row.detail)
     }
 
-    /// The first entry that does not check out, or nil when the chain is whole. `rows` in seq order.
-    static func firstBreak(in rows: [AuditRow]) -> AuditVerification? {
+    /// The first entry that does not check out, or nil when the chain is whole. `rows` in seq
+    /// order; after pruning, the chain starts from the `checkpoint` (the last pruned entry).
+    static func firstBreak(in rows: [AuditRow], after checkpoint: AuditCheckpoint? = nil) -> AuditVerification? {
         var previous: AuditRow?
         for row in rows {
-            let expected = (previous?.seq ?? 0) + 1
+            let expected = (previous?.seq ?? checkpoint?.seq ?? 0) + 1
             if row.seq != expected {
-                let after = previous.map { "entry \(row.seq) follows entry \($0.seq)" } ?? "the log starts at entry \(row.seq)"
+                let start = checkpoint.map { "the log starts after the checkpoint at entry \($0.seq), at entry \(row.seq)" }
+                    ?? "the log starts at entry \(row.seq)"
+                let after = previous.map { "entry \(row.seq) follows entry \($0.seq)" } ?? start
                 return .broken(seq: expected, reason: "entry \(expected) is missing (\(after))")
             }
-            if row.previousHash != (previous?.hash ?? genesis) {
-                let what = previous.map { "entry \($0.seq)" } ?? "the start of the log"
+            if row.previousHash != (previous?.hash ?? checkpoint?.hash ?? genesis) {
+                let what = previous.map { "entry \($0.seq)" } ?? checkpoint.map { "the checkpoint (entry \($0.seq))" } ?? "the start of the log"
                 return .broken(seq: row.seq, reason: "entry \(row.seq) does not follow \(what) (previous hash mismatch)")
             }
             if hash(of: row) != row.hash {

@@ -9,7 +9,7 @@ extension SQLiteApprovalStore {
     public func verifyAudit() async throws -> AuditVerification {
         try await read("verify the audit log") { tx in
             let rows = try tx.auditRows()
-            if let broken = AuditChain.firstBreak(in: rows) { return broken }
+            if let broken = AuditChain.firstBreak(in: rows, after: try tx.auditCheckpoint()) { return broken }
             if let broken = try tx.firstUnrecordedChange() { return broken }
             return .intact(entries: rows.count)
         }

@@ -23,8 +23,11 @@ extension SQLiteApprovalStore {
                 return .recorded(try tx.requireRequest(id), approvals: approvers.count, quorum: request.quorum)
             }
             let reason = "approved by \(approvers.joined(separator: ", "))"
+            // From now on the approval is good for as long as the request could wait for it.
+            let startBy = at.addingTimeInterval(request.approvalTTL ?? StoredRequest.defaultStartWindow)
             return .quorumReached(try tx.move(request, on: .quorumReached, actor: approver, origin: origin,
-                                              reason: reason, at: at).get())
+                                              reason: reason, at: at,
+                                              setting: [("expires_at", startBy.millisecondsSince1970)]).get())
         }
     }
 

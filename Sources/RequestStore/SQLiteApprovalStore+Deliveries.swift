@@ -4,13 +4,10 @@ import GRDB
 /// Inbound deliveries (so a platform's retry is answered, not acted on twice) and the notices
 /// the bot owes threads.
 extension SQLiteApprovalStore {
-    /// Platforms retry within minutes; a week of delivery ids is ample and keeps the table small.
-    static let deliveryRetention: TimeInterval = 7 * 24 * 3600
-
+    /// A delivery id is kept as long as the store keeps requests (`prune`, `store.retention`):
+    /// a replay of an old delivery finds it, however late it comes.
     public func recordDelivery(platform: String, id: String, at: Date) async throws -> DeliveryStatus {
         try await write("record delivery \(id) from \(platform)") { tx in
-            let cutoff = at.addingTimeInterval(-Self.deliveryRetention).millisecondsSince1970
-            try tx.db.execute(sql: "DELETE FROM deliveries WHERE received_at < ?", arguments: [cutoff])
             if let seen = try Row.fetchOne(tx.db, sql: "SELECT reply FROM deliveries WHERE platform = ? AND delivery_id = ?",
                                            arguments: [platform, id]) {
                 return .repeated(reply: try seen.decode(forColumn: "reply"))

@@ -10,6 +10,15 @@ extension SQLiteApprovalStore {
             guard case .success = RequestLifecycle.next(from: request.state, on: .started) else {
                 return .notApproved(request)
             }
+            if let startBy = request.expiresAt, startBy <= at {
+                let ttl = Int((request.approvalTTL ?? StoredRequest.defaultStartWindow).rounded())
+                let reason = "approved, but not started within \(ttl)s of its approval; an old approval is not run"
+                let expired = try tx.move(request, on: .expired, actor: "chatops", origin: nil, reason: reason, at: at).get()
+                try tx.insertNotice(for: expired, text: "Request #\(expired.id) (\(expired.summary)) expired: it was approved "
+                                    + "but could not start within its approval time (the bot was not running), so it was "
+                                    + "not run. Ask again if it is still needed.", at: at)
+                return .expired(expired)
+            }
             if let env = request.env, request.intent.actsOnTargetSystem, let freeze = try tx.freezeRecord(env: env) {
                 let reason = "\(env) is frozen by \(freeze.frozenBy)" + (freeze.reason.map { ": \($0)" } ?? "")
                 let cancelled = try tx.move(request, on: .cancelled, actor: "chatops", origin: nil, reason: reason, at: at).get()

@@ -9,16 +9,19 @@ public struct NewRequest: Sendable, Hashable {
     public var origin: MessageOrigin
     public var text: String
     public var isDryRun: Bool
+    /// The environment it acts in: the `env` slot, or where the command's effect lands when it
+    /// names none (retrain: the environment its pipeline trains for). Freezes look at it.
+    public var env: String?
 
-    public init(command: ParsedCommand, requester: String, origin: MessageOrigin, text: String, isDryRun: Bool) {
+    public init(command: ParsedCommand, requester: String, origin: MessageOrigin, text: String, isDryRun: Bool,
+                env: String? = nil) {
         self.command = command
         self.requester = requester
         self.origin = origin
         self.text = text
         self.isDryRun = isDryRun
+        self.env = env ?? command.slots["env"]?.stringValue
     }
-
-    public var env: String? { command.slots["env"]?.stringValue }
 }
 
 /// What policy decided about a new request, in the store's terms.

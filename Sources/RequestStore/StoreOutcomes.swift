@@ -36,6 +36,9 @@ public enum ClaimOutcome: Sendable, Hashable {
     case frozen(StoredRequest, FreezeRecord)
     /// Not `approved` (already claimed, cancelled…); nothing changed.
     case notApproved(StoredRequest)
+    /// Approved, but not started within its approval TTL (the bot was down): now `expired`, with
+    /// a notice to its thread. An old approval is not a licence to change things today.
+    case expired(StoredRequest)
     case notFound
 }
 

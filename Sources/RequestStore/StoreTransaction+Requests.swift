@@ -11,17 +11,27 @@ extension StoreTransaction {
         var approvers: String?
         var quorum = 0
         var expiresAt: Int64?
-        if case .awaitingApproval(let group, let needed, let expiry) = admission {
+        var approvalTTL: Int64?
+        switch admission {
+        case .awaitingApproval(let group, let needed, let expiry):
             approvers = group
             quorum = needed
             expiresAt = expiry.millisecondsSince1970
+            approvalTTL = max(1, expiry.millisecondsSince1970 - ms)
+        case .approved:
+            // Admitted without approval: it must start within the default window all the same.
+            approvalTTL = Int64(StoredRequest.defaultStartWindow * 1000)
+            expiresAt = ms + approvalTTL!
+        case .refused:
+            break
         }
         let slots = try Self.slotsJSON(new.command.slots)
         try insert(into: "requests", [("intent", new.command.intent.rawValue), ("slots", slots), ("env", new.env),
                                       ("requester", new.requester)]
                    + MessageOrigin.columns(new.origin, prefix: "origin_")
                    + [("text", new.text), ("state", RequestState.received.rawValue), ("approvers", approvers),
-                      ("quorum", quorum), ("expires_at", expiresAt), ("created_at", ms), ("updated_at", ms),
+                      ("quorum", quorum), ("expires_at", expiresAt), ("approval_ttl", approvalTTL),
+                      ("created_at", ms), ("updated_at", ms),
                       ("dry_run", new.isDryRun)])
         let id = db.lastInsertedRowID
         let seq = try appendAudit(at: at, actor: new.requester, action: "request.created", requestID: id, detail: [
@@ -69,6 +79,7 @@ extension StoreTransaction {
             state: try Self.state(try row.decode(forColumn: "state"), request: id),
             approvers: try row.decode(forColumn: "approvers"), quorum: try row.decode(forColumn: "quorum"),
             expiresAt: expiresAt.map(Date.init(millisecondsSince1970:)),
+            approvalTTL: (try row.decode(Int64?.self, forColumn: "approval_ttl")).map { TimeInterval($0) / 1000 },
             createdAt: Date(millisecondsSince1970: try row.decode(forColumn: "created_at")),
             updatedAt: Date(millisecondsSince1970: try row.decode(forColumn: "updated_at")),
             isDryRun: try row.decode(forColumn: "dry_run"), result: try row.decode(forColumn: "result"),

@@ -19,8 +19,12 @@ public struct StoredRequest: Sendable, Hashable {
     public let approvers: String?
     /// Distinct approvals needed.
     public let quorum: Int
-    /// When an unapproved request expires; nil when it needs no approval.
+    /// When it expires unless the next step happens: approval while `awaiting_approval`, the start
+    /// of execution while `approved` (an approval is good for its TTL, not forever).
     public let expiresAt: Date?
+    /// How long an approval stays good for before the request must start (seconds); nil for
+    /// requests stored before it was recorded.
+    public let approvalTTL: TimeInterval?
     public let createdAt: Date
     public let updatedAt: Date
     /// Planned only: mutating executors report what they would do.
@@ -33,7 +37,7 @@ public struct StoredRequest: Sendable, Hashable {
 
     public init(id: Int64, intent: Intent, slots: [String: SlotValue], env: String?, requester: String,
                 origin: MessageOrigin, text: String, state: RequestState, approvers: String?, quorum: Int,
-                expiresAt: Date?, createdAt: Date, updatedAt: Date, isDryRun: Bool, result: String?,
+                expiresAt: Date?, approvalTTL: TimeInterval? = nil, createdAt: Date, updatedAt: Date, isDryRun: Bool, result: String?,
                 approvals: [ApprovalRecord], transitions: [TransitionRecord]) {
         self.id = id
         self.intent = intent
@@ -46,6 +50,7 @@ public struct StoredRequest: Sendable, Hashable {
         self.approvers = approvers
         self.quorum = quorum
         self.expiresAt = expiresAt
+        self.approvalTTL = approvalTTL
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.isDryRun = isDryRun
@@ -53,6 +58,9 @@ public struct StoredRequest: Sendable, Hashable {
         self.approvals = approvals
         self.transitions = transitions
     }
+
+    /// How long a request admitted without approval may wait to start (after a crash, say).
+    public static let defaultStartWindow: TimeInterval = 3600
 
     public var command: ParsedCommand {
         ParsedCommand(intent: intent, slots: slots, source: .rule, ruleID: nil)

@@ -28,7 +28,7 @@ extension SlackAdapter {
     /// The adapter `chatops serve` runs: nil when Slack is not configured (neither the signing
     /// secret nor the bot token is set); an error naming the missing setting when only one is.
     public static func make(configuration: ChatOpsConfiguration, bot: ChatBot, work: InFlightWork,
-                            logger: Logger) throws -> SlackAdapter? {
+                            logger: Logger, router: ReplyRouter = ReplyRouter()) throws -> SlackAdapter? {
         let settings = configuration.settings
         let secret = settings.secret(.slackSigningSecret).flatMap { $0.value.isEmpty ? nil : $0 }
         let token = settings.secret(.slackBotToken).flatMap { $0.value.isEmpty ? nil : $0 }
@@ -46,7 +46,7 @@ extension SlackAdapter {
                 throw SlackConfigurationError.invalidAPIURL(apiURL)
             }
             return SlackAdapter(signingSecret: secret.value, botToken: token.value, apiURL: apiURL, bot: bot, work: work,
-                                logger: logger)
+                                logger: logger, workspaces: SlackWorkspaces(settings: settings), router: router)
         }
     }
 }

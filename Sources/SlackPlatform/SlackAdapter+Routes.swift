@@ -10,20 +10,37 @@ extension SlackAdapter {
     /// in the channel (a slash command leaves no message to reply under) and the whole conversation,
     /// approval prompt, decision and result, happens in that thread.
     func receiveCommand(_ request: Request) async throws -> Response {
-        guard let body = try await verifiedBody(request) else { return InboundBody.unauthorized }
+        guard let body = try await verifiedBody(request, limit: Self.commandBodyLimit) else { return InboundBody.unauthorized }
         let command: SlackSlashCommand
         do throws(SlackInboundError) { command = try SlackSlashCommand(body: body) } catch { return badRequest(error, path: request.uri.path) }
+        if let refusal = workspaces.refusal(team: command.teamID, app: command.appID) {
+            logger.warning("refused a Slack command from a workspace or app not allowed", metadata: ["why": "\(refusal)"])
+            return InboundBody.json(Self.ephemeral("chatops does not serve this workspace (\(refusal))."))
+        }
         await work.start { await run(command) }
         return InboundBody.json(Self.ephemeral("Working on `\(SlackMrkdwn.fitted(command.commandLine, limit: 2000))`; I answer in a thread."))
     }
 
+    /// The delivery is claimed before the thread is started: a replayed command (the same signed
+    /// body inside the replay window) finds it taken and posts nothing at all.
     func run(_ command: SlackSlashCommand) async {
+        do {
+            if case .repeated = try await bot.claimDelivery(platform: platform, id: command.triggerID) {
+                logger.info("repeated Slack slash command: already handled, not acting again",
+                            metadata: ["delivery": "\(command.triggerID)"])
+                return
+            }
+        } catch {
+            logger.error("could not record a Slack slash command; it was not run", metadata: ["error": "\(error)"])
+            return
+        }
         guard let root = await replies.startThread(channel: command.channelID, user: command.userID, commandLine: command.commandLine) else {
             return
         }
         let origin = MessageOrigin(platform: platform, channel: root.channel, thread: root.ts, messageID: root.ts)
         await handle(IncomingMessage(platformUser: Self.platformUser(command.userID), origin: origin,
-                                     deliveryID: command.triggerID, text: command.commandText, isAddressedByPlatform: true))
+                                     deliveryID: command.triggerID, text: command.commandText, isAddressedByPlatform: true),
+                     claimed: true)
     }
 
     /// The Events API: the URL handshake is answered with its challenge; a mention or a direct
@@ -39,6 +56,10 @@ extension SlackAdapter {
             guard let challenge = envelope.challenge else { return badRequest(.missingField("challenge"), path: request.uri.path) }
             return InboundBody.json(Self.encode(["challenge": challenge]))
         case "event_callback":
+            if let refusal = workspaces.refusal(team: envelope.team_id, app: envelope.api_app_id) {
+                logger.warning("ignored a Slack event from a workspace or app not allowed", metadata: ["why": "\(refusal)"])
+                return Response(status: .ok)
+            }
             if let retry = request.header("X-Slack-Retry-Num") {
                 logger.info("Slack retried an event", metadata: ["event": "\(envelope.event_id ?? "")", "retry": "\(retry)",
                                                                   "reason": "\(request.header("X-Slack-Retry-Reason") ?? "")"])
@@ -57,8 +78,16 @@ extension SlackAdapter {
     /// `approve N` / `deny N` from the person who clicked, in the clicked message's thread.
     func receiveInteraction(_ request: Request) async throws -> Response {
         guard let body = try await verifiedBody(request) else { return InboundBody.unauthorized }
+        let interaction: SlackInteraction
         let message: IncomingMessage?
-        do throws(SlackInboundError) { message = try SlackInteraction(body: body).incomingMessage() } catch { return badRequest(error, path: request.uri.path) }
+        do throws(SlackInboundError) {
+            interaction = try SlackInteraction(body: body)
+            message = try interaction.incomingMessage()
+        } catch { return badRequest(error, path: request.uri.path) }
+        if let refusal = workspaces.refusal(team: interaction.teamID, app: interaction.api_app_id) {
+            logger.warning("ignored a Slack interaction from a workspace or app not allowed", metadata: ["why": "\(refusal)"])
+            return Response(status: .ok)
+        }
         if let message {
             await handleLater(message)
         } else {

@@ -23,13 +23,21 @@ public struct SlackAdapter: PlatformAdapter {
     let work: InFlightWork
     let logger: Logger
     let limits: InboundLimits
+    let workspaces: SlackWorkspaces
+    let router: ReplyRouter
     let now: @Sendable () -> Date
 
+    /// Slack's requests are small: a slash command is a short form, an event or a button click a
+    /// JSON document of a few kilobytes (a click carries the clicked message).
+    public static let commandBodyLimit = 32 * 1024
+    public static let defaultLimits = InboundLimits(maxBodyBytes: 128 * 1024)
+
     /// `apiURL` is the Web API base (`https://slack.com/api`); `client` carries the timeouts and
-    /// the 429 handling.
+    /// the 429 handling; `router` reaches the other platforms' threads.
     public init(signingSecret: String, botToken: String, apiURL: String, bot: ChatBot, work: InFlightWork,
                 logger: Logger, client: PlatformAPIClient = PlatformAPIClient(service: "Slack"),
-                limits: InboundLimits = InboundLimits(), now: @escaping @Sendable () -> Date = { Date() }) {
+                limits: InboundLimits = SlackAdapter.defaultLimits, workspaces: SlackWorkspaces = SlackWorkspaces(),
+                router: ReplyRouter = ReplyRouter(), now: @escaping @Sendable () -> Date = { Date() }) {
         let base = PlatformHTTP.apiBaseURL(apiURL)
         replies = SlackReplySink(api: SlackWebAPI(client: client, baseURL: base, token: botToken), logger: logger)
         verifier = SlackRequestVerifier(signingSecret: signingSecret)
@@ -37,6 +45,8 @@ public struct SlackAdapter: PlatformAdapter {
         self.work = work
         self.logger = logger
         self.limits = limits
+        self.workspaces = workspaces
+        self.router = router
         self.now = now
     }
 
@@ -51,7 +61,9 @@ public struct SlackAdapter: PlatformAdapter {
 
     /// The raw body when Slack signed it; nil (answer a bare 401) otherwise. 413 / 408 come from
     /// `InboundBody` before any signature work.
-    func verifiedBody(_ request: Request) async throws -> [UInt8]? {
+    func verifiedBody(_ request: Request, limit: Int? = nil) async throws -> [UInt8]? {
+        var limits = limits
+        if let limit { limits.maxBodyBytes = min(limits.maxBodyBytes, limit) }
         let body = try await InboundBody.read(request, limits: limits)
         if let failure = verifier.verify(timestamp: request.header("X-Slack-Request-Timestamp"),
                                          signature: request.header("X-Slack-Signature"), body: body, now: now()) {
@@ -74,9 +86,15 @@ public struct SlackAdapter: PlatformAdapter {
         await work.start { await handle(message) }
     }
 
-    func handle(_ message: IncomingMessage) async {
+    /// Where the bot's replies go: this thread through Slack, other platforms' threads (a GitHub
+    /// request approved here) through the router.
+    var botSink: any ReplySink { router.sink(preferring: replies, for: platform) }
+
+    func handle(_ message: IncomingMessage, claimed: Bool = false) async {
         do {
-            if case .duplicate = try await bot.handle(message, sink: replies) {
+            if claimed {
+                try await bot.handleClaimed(message, sink: botSink)
+            } else if case .duplicate = try await bot.handle(message, sink: botSink) {
                 logger.info("repeated Slack delivery: already handled, not acting again",
                             metadata: ["delivery": "\(message.deliveryID ?? "")"])
             }

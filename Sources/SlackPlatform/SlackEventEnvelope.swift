@@ -7,6 +7,8 @@ struct SlackEventEnvelope: Decodable, Sendable {
     let type: String
     let challenge: String?
     let event_id: String?
+    let team_id: String?
+    let api_app_id: String?
     let authorizations: [Authorization]?
     let event: Event?
 

@@ -14,8 +14,14 @@ struct SlackInteraction: Decodable, Sendable {
     let channel: Channel?
     let message: Message?
     let actions: [Action]?
+    let team: Team?
+    let api_app_id: String?
 
-    struct User: Decodable, Sendable { let id: String }
+    struct Team: Decodable, Sendable { let id: String? }
+    struct User: Decodable, Sendable {
+        let id: String
+        let team_id: String?
+    }
     struct Channel: Decodable, Sendable { let id: String }
     struct Container: Decodable, Sendable {
         let message_ts: String?
@@ -40,6 +46,9 @@ struct SlackInteraction: Decodable, Sendable {
             throw .malformedJSON("interaction payload", "\(error)")
         }
     }
+
+    /// The workspace the click came from.
+    var teamID: String? { team?.id ?? user?.team_id }
 
     /// The chatops button clicked, or nil when the interaction is something else (another type,
     /// another app's button, a forged identifier).

@@ -11,6 +11,9 @@ struct SlackSlashCommand: Sendable, Hashable {
     let channelID: String
     /// Unique per invocation: the delivery id, so a repeated request never acts twice.
     let triggerID: String
+    /// The workspace (`team_id`) and app (`api_app_id`) it was sent for, when Slack says.
+    let teamID: String?
+    let appID: String?
 
     /// The generic command, whose text is the whole chatops command.
     static let generic = "/chatops"
@@ -26,6 +29,8 @@ struct SlackSlashCommand: Sendable, Hashable {
         channelID = try SlackID.require(form["channel_id"], "channel_id")
         guard let trigger = form["trigger_id"], !trigger.isEmpty else { throw .missingField("trigger_id") }
         triggerID = trigger
+        teamID = form["team_id"]
+        appID = form["api_app_id"]
     }
 
     init(body: [UInt8]) throws(SlackInboundError) {

@@ -38,10 +38,13 @@ public struct MessageScreen: Sendable {
         case .none: break
         }
         let polite = Politeness.stripLeading(&words)
+        var keepingMeaning = words
+        Politeness.stripTrailing(&keepingMeaning, courtesyOnly: true)
         let questionMark = Politeness.stripTrailing(&words)
         guard !words.isEmpty else { return .failure(.empty) }
         return .success(ScreenedText(body: words.joined(separator: " "), isAddressed: addressed,
-                                     isPoliteQuestion: polite, endsWithQuestionMark: questionMark))
+                                     isPoliteQuestion: polite, endsWithQuestionMark: questionMark,
+                                     freeTextBody: keepingMeaning.joined(separator: " ")))
     }
 
     /// Splits on any run of whitespace (Unicode spaces included).

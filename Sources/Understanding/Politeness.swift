@@ -5,10 +5,12 @@ enum Politeness {
         ["can", "you"], ["could", "you"], ["would", "you"], ["will", "you"], ["can", "u"], ["could", "u"],
     ]
     /// Longest first, so "right now" goes whole rather than leaving "right".
-    static let trailingWords: [[String]] = [
-        ["please"], ["pls"], ["plz"], ["thanks"], ["thank", "you"], ["thx"], ["ty"], ["asap"], ["now"],
-        ["for", "me"], ["thanks", "a", "lot"], ["right", "now"],
+    static let courtesyWords: [[String]] = [
+        ["please"], ["pls"], ["plz"], ["thanks"], ["thank", "you"], ["thx"], ["ty"], ["thanks", "a", "lot"],
     ].sorted { $0.count > $1.count }
+    /// Words that change nothing a command does but may belong to free text ("deny 2 not now").
+    static let urgencyWords: [[String]] = [["asap"], ["now"], ["for", "me"], ["right", "now"]]
+    static let trailingWords: [[String]] = (courtesyWords + urgencyWords).sorted { $0.count > $1.count }
     static let trailingPunctuation = "?!.,"
 
     /// Strips "please", "can you", "could you please"…; returns whether it was a question form.
@@ -38,8 +40,10 @@ enum Politeness {
 
     /// Strips trailing "please", "thanks", "?", "!", "." (repeatedly: "now please!!").
     /// - Returns: whether a question mark was among what it stripped.
+    /// With `courtesyOnly`, "now", "asap"… stay: they may be the end of a free-text slot.
     @discardableResult
-    static func stripTrailing(_ words: inout [String]) -> Bool {
+    static func stripTrailing(_ words: inout [String], courtesyOnly: Bool = false) -> Bool {
+        let phrases = courtesyOnly ? courtesyWords : trailingWords
         var question = false
         var changed = true
         while changed, !words.isEmpty {
@@ -52,7 +56,7 @@ enum Politeness {
                 if trimmed.isEmpty { words.removeLast() } else { words[words.count - 1] = trimmed }
                 continue
             }
-            for phrase in trailingWords where words.count > phrase.count {
+            for phrase in phrases where words.count > phrase.count {
                 let tail = words.suffix(phrase.count).map { $0.lowercased() }
                 if tail == phrase {
                     words.removeLast(phrase.count)

@@ -33,9 +33,20 @@ public struct RuleClassifier: Sendable {
         case .failure(let rejection):
             return .notUnderstood(reason: rejection == .empty ? nil : rejection.description)
         }
+        // A command with a free-text slot is read from the text with its trailing words kept,
+        // so that stripping "now" cannot cut the slot ("deny 2 not now"); anything else from the body.
+        if screened.freeTextBody != screened.body,
+           case .understood(let command) = classify(screened, text: screened.freeTextBody, context: context, matcher: matcher),
+           !Self.freeText(command.slots, of: command.intent).isEmpty {
+            return .understood(command)
+        }
+        return classify(screened, text: screened.body, context: context, matcher: matcher)
+    }
+
+    func classify(_ screened: ScreenedText, text: String, context: MessageContext, matcher: RuleMatcher) -> UnderstandingResult {
         var firstRefusal: String?
         var result: UnderstandingResult?
-        let limitErrors = matcher.forEachMatch(in: screened.body) { match in
+        let limitErrors = matcher.forEachMatch(in: text) { match in
             switch normalizer.normalize(match.captures, intent: match.intent, channel: context.channel) {
             case .failure(let problem):
                 if firstRefusal == nil { firstRefusal = problem.message }

@@ -10,6 +10,18 @@ public struct ScreenedText: Sendable, Hashable {
     /// It ended with "?": fine for a question to the bot ("how is iris doing?"), but a mutation
     /// asked that way without addressing the bot is a question to people ("deploy v2.4 to prod?").
     public let endsWithQuestionMark: Bool
+    /// The body with only courtesy stripped from its end ("please", "thanks"), not "now" or
+    /// "asap": what a free-text slot (a deny reason, a freeze reason) is read from, so that
+    /// "deny 2 not now" keeps the reason "not now".
+    public let freeTextBody: String
+
+    public init(body: String, isAddressed: Bool, isPoliteQuestion: Bool, endsWithQuestionMark: Bool, freeTextBody: String? = nil) {
+        self.body = body
+        self.isAddressed = isAddressed
+        self.isPoliteQuestion = isPoliteQuestion
+        self.endsWithQuestionMark = endsWithQuestionMark
+        self.freeTextBody = freeTextBody ?? body
+    }
 }
 
 /// Why a message is not looked at as a command at all. Each says what to do instead.

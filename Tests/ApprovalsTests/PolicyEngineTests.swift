@@ -14,7 +14,7 @@ struct PolicyEngineTests {
             // A misconfiguration that tries to waive approval for prod deploys: the floor wins.
             PolicyRule(intents: .only([.deploy]), environments: .any, needsApproval: false),
         ],
-        freezeGroup: "sre")
+        unknownUsersMayRead: true, freezeGroup: "sre")
     let engine = PolicyEngine(policy: policy, protectedEnvironments: ["prod"])
 
     static let table: [(Intent, String?, String, Bool, PolicyDecision)] = [
@@ -87,6 +87,24 @@ struct PolicyEngineTests {
         #expect(engine.mayDecide(approver: Principal(name: "mallory", isKnown: false), requester: "bob", approvers: nil)
                 .failureValue == .unknownUser)
         #expect(engine.mayDecide(approver: Principal(name: "dave", isKnown: true), requester: "bob", approvers: nil).failureValue == nil)
+    }
+
+    /// Finding 4: a user a group lists by role or platform id may request what the group may,
+    /// but never approve: only people mapped to an identity can be told apart from the requester.
+    @Test func onlyMappedPeopleMayApprove() {
+        let byRole = Principal(name: "discord:9", isKnown: true, isMapped: false, memberships: ["discord-role:42"])
+        #expect(engine.mayDecide(approver: byRole, requester: "alice", approvers: nil).failureValue == .notMapped)
+        #expect(ApprovalRefusal.notMapped.description.contains("only people mapped to an identity"))
+        let policy = Policy(identities: ["bob": ["discord:7"]], groups: ["approvers": ["discord-role:42", "bob"]])
+        #expect(!policy.principal(platformUser: "discord:9", roles: ["discord-role:42"]).isMapped)
+        #expect(policy.principal(platformUser: "discord:9", roles: ["discord-role:42"]).isKnown)
+        #expect(policy.principal(platformUser: "discord:7", roles: ["discord-role:42"]).isMapped)
+    }
+
+    @Test func strangersReadNothingByDefault() {
+        let engine = PolicyEngine(policy: Policy(), protectedEnvironments: [])
+        #expect(engine.decide(.status, env: "dev", requester: Principal(name: "slack:U9", isKnown: false)) != .allowed)
+        #expect(engine.decide(.help, env: nil, requester: Principal(name: "slack:U9", isKnown: false)) == .allowed)
     }
 
     @Test func wildcardGroupsCoverKnownUsersOnly() {

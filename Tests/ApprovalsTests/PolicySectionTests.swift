@@ -48,7 +48,12 @@ struct PolicySectionTests {
                 == .notInGroup("prod-approvers"))
         let stranger = policy.principal(platformUser: "console:mallory")
         #expect(!stranger.isKnown)
-        #expect(engine.decide(.status, env: "prod", requester: stranger) == .allowed)
+        #expect(!policy.unknownUsersMayRead, "the shipped example is closed: strangers read nothing")
+        #expect(engine.decide(.help, env: nil, requester: stranger) == .allowed)
+        if case .refused = engine.decide(.status, env: "prod", requester: stranger) {} else {
+            Issue.record("an unknown user must not read prod")
+        }
+        #expect(engine.decide(.retrain, env: "prod", requester: alice) == .needsApproval(approvers: "prod-approvers", quorum: 1, ttl: 3600))
         if case .refused = engine.decide(.restart, env: "dev", requester: stranger) {} else {
             Issue.record("an unknown user must not mutate")
         }
@@ -61,15 +66,19 @@ struct PolicySectionTests {
                 alice: [console:alice, slack:U0ALICE, github:alice-gh]
               groups:
                 devs: [alice, discord-role:42]
+                admins: [alice]
                 all: ["*"]
               unknown_users: none
               freeze: devs
               rules:
                 - intents: [scale, restart]
                   environments: [production]
-                  approvers: devs
+                  approvers: admins
                   quorum: 2
                   ttl: 30m
+                - intents: "*"
+                  environments: [prod]
+                  approvers: admins
                 - intents: "*"
                   environments: "*"
                   requesters: [all]
@@ -82,8 +91,8 @@ struct PolicySectionTests {
         #expect(!policy.unknownUsersMayRead)
         #expect(policy.freezeGroup == "devs")
         #expect(policy.rules[0] == PolicyRule(intents: .only([.scale, .restart]), environments: .only(["prod"]),
-                                              needsApproval: true, approvers: "devs", quorum: 2, ttl: 1800))
-        #expect(policy.rules[1] == PolicyRule(intents: .any, environments: .any, requesters: ["all"], needsApproval: false))
+                                              needsApproval: true, approvers: "admins", quorum: 2, ttl: 1800))
+        #expect(policy.rules[2] == PolicyRule(intents: .any, environments: .any, requesters: ["all"], needsApproval: false))
     }
 
     @Test(arguments: [
@@ -97,6 +106,16 @@ struct PolicySectionTests {
         ("policy: {rules: [{intents: [deploy], quorum: 0}]}", "quorum must be between 1 and 10, not 0"),
         ("policy: {unknown_users: everyone}", "unknown_users must be read_only or none"),
         ("policy: {rulez: []}", "unknown key 'rulez' (did you mean 'rules'?)"),
+        // Finding 4: an approver group that lists a role or a raw platform id.
+        ("policy: {identities: {bob: [console:bob]}, groups: {ap: [bob, discord-role:42]}, rules: [{intents: '*', environments: [prod], approvers: ap}]}",
+         "approver group 'ap' lists discord-role:42, which is not an identity"),
+        ("policy: {identities: {bob: [console:bob]}, groups: {ap: [slack:U1]}, rules: [{intents: '*', approvers: ap}]}",
+         "set policy.allow_roles_in_approver_groups: true"),
+        // Finding 12: changes in a protected environment that name no approvers.
+        ("policy: {identities: {bob: [console:bob]}, groups: {ap: [bob]}, rules: [{intents: [deploy], environments: [prod], approvers: ap}]}",
+         "prod is protected, but no policy rule names who approves promote, rollback, sync, scale, restart, retrain, unfreeze there"),
+        ("policy: {identities: {bob: [console:bob]}, rules: [{intents: '*', environments: '*', approval: false}]}",
+         "prod is protected, but no policy rule names who approves deploy, promote there"),
         ("policy: {rules: [{environments: [prod]}]}", "missing required key 'intents'"),
     ])
     func refusesMistakesWithAClearMessage(yaml: String, expected: String) {

@@ -59,13 +59,14 @@ extension ClaimOutcome {
         case .claimed: return "claimed"
         case .frozen: return "frozen"
         case .notApproved: return "notApproved"
+        case .expired: return "expired"
         case .notFound: return "notFound"
         }
     }
 
     var request: StoredRequest? {
         switch self {
-        case .claimed(let r), .frozen(let r, _), .notApproved(let r): return r
+        case .claimed(let r), .frozen(let r, _), .notApproved(let r), .expired(let r): return r
         case .notFound: return nil
         }
     }

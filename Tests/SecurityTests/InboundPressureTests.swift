@@ -1,0 +1,96 @@
+import ChatServer
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Finding 5: unsigned senders cannot make the server hold memory without bound. Bodies are
+/// refused past each route's cap, and past the connection cap or the buffered-bytes budget new
+/// requests get 503 with Retry-After before their bodies are read.
+@Suite("Security: memory pressure before verification", .serialized)
+struct InboundPressureTests {
+    /// Connections beyond the cap are answered 503 + Retry-After at once; once the stalled ones
+    /// go, the server serves again.
+    @Test func connectionsPastTheCapGet503WithRetryAfter() async throws {
+        let h = try await SecurityHarness.start(gate: InboundGate(maxConnections: 4))
+        var stalled: [StalledUpload] = []
+        for _ in 0..<4 { stalled.append(try StalledUpload(port: h.port, path: "/github/webhook", declared: 200_000)) }
+        try await Task.sleep(for: .milliseconds(200))
+        let refused = try StalledUpload(port: h.port, path: "/github/webhook", declared: 10, sendBody: "0123456789")
+        let answer = refused.read(seconds: 5)
+        #expect(answer.hasPrefix("HTTP/1.1 503"), "\(answer)")
+        #expect(answer.lowercased().contains("retry-after: 1"), "\(answer)")
+        stalled.forEach { $0.close() }
+        try await Task.sleep(for: .milliseconds(300))
+        let after = try StalledUpload(port: h.port, path: "/github/webhook", declared: 10, sendBody: "0123456789")
+        let served = after.read(seconds: 5)
+        await h.stop()
+        #expect(served.hasPrefix("HTTP/1.1 401"), "an unsigned body is refused as unauthorized once there is room: \(served)")
+    }
+
+    /// Bodies in flight share one budget: a request that would take it past the limit gets 503
+    /// without its body being read.
+    @Test func bodiesPastTheBufferedBudgetGet503() async throws {
+        let h = try await SecurityHarness.start(gate: InboundGate(maxConnections: 100, maxBufferedBytes: 100_000))
+        let first = try StalledUpload(port: h.port, path: "/github/webhook", declared: 45_000)
+        let second = try StalledUpload(port: h.port, path: "/github/webhook", declared: 45_000)
+        try await Task.sleep(for: .milliseconds(200))
+        let third = try StalledUpload(port: h.port, path: "/github/webhook", declared: 45_000)
+        let answer = third.read(seconds: 5)
+        #expect(answer.hasPrefix("HTTP/1.1 503"), "\(answer)")
+        #expect(answer.lowercased().contains("retry-after"), "\(answer)")
+        first.close()
+        second.close()
+        await h.stop()
+    }
+
+    /// Slack sends small bodies: a big signed one is refused by the route's own cap.
+    @Test func aLargeSlackCommandIsRefusedBeforeItsSignatureIsChecked() async throws {
+        let h = try await SecurityHarness.start()
+        let body = "text=" + String(repeating: "a", count: 40 * 1024)
+        let response = try await h.postSlack("/slack/commands", body)
+        await h.stop()
+        #expect(response.status == 413)
+    }
+}
+
+/// A raw TCP upload that declares a body and sends only part of it (or all of `sendBody`).
+final class StalledUpload: @unchecked Sendable {
+    let fd: Int32
+
+    init(port: Int, path: String, declared: Int, sendBody: String = "x") throws {
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw POSIXError(.EIO) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
+        let head = "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nX-GitHub-Event: issue_comment\r\n"
+            + "Content-Length: \(declared)\r\n\r\n" + sendBody
+        _ = head.withCString { Glibc.send(fd, $0, strlen($0), 0) }
+    }
+
+    /// What the server answered within `seconds` (empty when nothing).
+    func read(seconds: Int) -> String {
+        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let count = recv(fd, &buffer, buffer.count, 0)
+        return count > 0 ? String(decoding: buffer[..<count], as: UTF8.self) : ""
+    }
+
+    private var closed = false
+
+    func close() {
+        guard !closed else { return }
+        closed = true
+        Glibc.close(fd)
+    }
+
+    deinit { close() }
+}

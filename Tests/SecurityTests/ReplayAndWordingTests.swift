@@ -1,0 +1,57 @@
+import Foundation
+import RequestStore
+import Testing
+
+/// Findings 7, 13 and 14 through the Slack routes.
+@Suite("Security: replays, freezes, free text")
+struct ReplayAndWordingTests {
+    /// Finding 13: the same signed slash command sent twice inside the replay window posts
+    /// nothing the second time (not even a new "asked:" thread) and runs once.
+    @Test func aReplayedSlashCommandPostsNothing() async throws {
+        let h = try await SecurityHarness.start()
+        try await h.slashCommand("/restart", "iris dev", user: People.aliceSlack, trigger: "1111.2222.same")
+        try await h.eventually("the restart ran") { h.deployer.executed.count == 1 }
+        try await h.eventually("its result") { h.slackPosts.contains { $0.slackText.contains("Request #1 succeeded") } }
+        let posted = h.slackPosts.count
+        try await h.slashCommand("/restart", "iris dev", user: People.aliceSlack, trigger: "1111.2222.same")
+        try await h.settle()
+        await h.stop()
+        #expect(h.slackPosts.count == posted)
+        #expect(h.slackPosts.filter { $0.slackText.contains("asked:") }.count == 1)
+        #expect(h.deployer.executed.count == 1)
+    }
+
+    /// Finding 7: a freeze of prod stops retraining the model prod runs, and retraining needs an
+    /// approval there like any other change.
+    @Test func aFreezeOfProdStopsRetrainAndRetrainNeedsApproval() async throws {
+        let h = try await SecurityHarness.start()
+        try await h.slashCommand("/freeze", "prod incident 42", user: People.aliceSlack)
+        try await h.eventually("prod frozen") { try await !h.store.freezes().isEmpty }
+        try await h.slashCommand("/retrain", "iris", user: People.aliceSlack)
+        try await h.eventually("the refusal") { h.slackPosts.contains { $0.slackText.contains("prod is frozen") } }
+        #expect(h.deployer.executed.isEmpty)
+
+        try await h.slashCommand("/unfreeze", "prod", user: People.aliceSlack)
+        try await h.eventually("the unfreeze request") { try await h.store.request(id: 3) != nil }
+        try await h.slashCommand("/approve", "3", user: People.bobSlack)
+        try await h.eventually("prod unfrozen") { try await h.store.freezes().isEmpty }
+        try await h.slashCommand("/retrain", "iris", user: People.aliceSlack)
+        try await h.eventually("the retrain waits") { try await h.store.request(id: 4)?.state == .awaitingApproval }
+        await h.stop()
+        let retrain = try #require(try await h.store.request(id: 4))
+        #expect(retrain.env == "prod")
+        #expect(retrain.approvers == "prod-approvers")
+        #expect(h.deployer.executed.isEmpty)
+    }
+
+    /// Finding 14: "deny 1 not now" keeps its whole reason.
+    @Test func aDenyReasonEndingInNowIsKeptWhole() async throws {
+        let h = try await SecurityHarness.start()
+        try await h.slashCommand("/deploy", "iris v2.3 prod", user: People.aliceSlack)
+        try await h.eventually("the request") { try await h.store.request(id: 1)?.state == .awaitingApproval }
+        try await h.slashCommand("/deny", "1 not now", user: People.bobSlack)
+        try await h.eventually("the denial") { try await h.store.request(id: 1)?.state == .denied }
+        await h.stop()
+        #expect(try await h.store.request(id: 1)?.transitions.last?.reason == "not now")
+    }
+}
