@@ -120,7 +120,7 @@ let package = Package(
             name: "GitHubPlatform",
             dependencies: [
                 "ChatServer", "Conversation", "ReplyModel", "PlatformHTTP", "PlatformVerification", "ChatOpsConfig",
-                "RequestStore",
+                "RequestStore", "ChatOpsCore", "Approvals",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),

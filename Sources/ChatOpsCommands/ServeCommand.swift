@@ -31,12 +31,12 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingSetupErrors {
-            let (bot, configuration) = try setup.makeBotAndConfiguration(dryRun: dryRun)
+            let logger = Logger(label: "chatops", factory: { StreamLogHandler.standardError(label: $0) })
+            let (bot, configuration) = try await setup.makeServedBot(dryRun: dryRun, logger: logger)
             let address: ListenAddress
             let adapters: [any PlatformAdapter]
             let work = InFlightWork()
             let router = ReplyRouter()
-            let logger = Logger(label: "chatops", factory: { StreamLogHandler.standardError(label: $0) })
             let settings = configuration.settings
             do {
                 address = try ListenAddress(parsing: listen ?? settings.value(.listen) ?? "127.0.0.1:8080")
@@ -69,7 +69,8 @@ enum PlatformAdapters {
                                                                  router: router)
         let discord: (any PlatformAdapter)? = try DiscordAdapter.make(configuration: configuration, bot: bot, work: work,
                                                                      logger: logger, router: router)
-        let github: (any PlatformAdapter)? = try GitHubAdapter.make(configuration: configuration, bot: bot, work: work, logger: logger)
+        let github: (any PlatformAdapter)? = try GitHubAdapter.make(configuration: configuration, bot: bot, work: work, logger: logger,
+                                                                   router: router)
         return [slack, discord, github].compactMap { $0 }
     }
 }

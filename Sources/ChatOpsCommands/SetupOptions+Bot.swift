@@ -3,7 +3,10 @@ import ChatOpsConfig
 import Conversation
 import Execution
 import Foundation
+import GitHubPlatform
+import Logging
 import RequestStore
+import Understanding
 
 extension SetupOptions {
     /// The store file: `--store`, else `CHATOPS_STORE` / `store.path` (applied by the loader).
@@ -43,15 +46,38 @@ extension SetupOptions {
     /// The bot and the configuration it was built from (the server also reads platform settings).
     func makeBotAndConfiguration(dryRun: Bool) throws -> (bot: ChatBot, configuration: ChatOpsConfiguration) {
         let (configuration, classifier) = try loadClassifier()
-        let policy = try loadPolicy(configuration)
+        let bot = makeBot(configuration: configuration, classifier: classifier, policy: try loadPolicy(configuration),
+                          store: try openStore(configuration), dryRun: dryRun)
+        return (bot, configuration)
+    }
+
+    /// The bot `chatops serve` runs: GitHub logins in the policy are pinned to their numeric user
+    /// ids first (looked up once, then read from the store), so a renamed login grants nothing.
+    func makeServedBot(dryRun: Bool, logger: Logger) async throws -> (bot: ChatBot, configuration: ChatOpsConfiguration) {
+        let (configuration, classifier) = try loadClassifier()
+        let store = try openStore(configuration)
+        let policy: Policy
+        do {
+            policy = try await GitHubIdentityPinning.pinnedPolicy(try loadPolicy(configuration), configuration: configuration,
+                                                                  store: store, logger: logger)
+        } catch let error as SetupError {
+            throw error
+        } catch {
+            throw SetupError(message: "configuration error: \(error)")
+        }
+        return (makeBot(configuration: configuration, classifier: classifier, policy: policy, store: store, dryRun: dryRun),
+                configuration)
+    }
+
+    func makeBot(configuration: ChatOpsConfiguration, classifier: RuleClassifier, policy: Policy, store: any ApprovalStore,
+                 dryRun: Bool) -> ChatBot {
         let environment = ProcessInfo.processInfo.environment
         var registry = ExecutorRegistry(configuration: configuration)
         BackendExecutors.register(into: &registry, configuration: configuration)
-        let bot = ChatBot(classifier: classifier, policy: policy, catalog: configuration.catalog,
-                          store: try openStore(configuration), registry: registry,
+        return ChatBot(classifier: classifier, policy: policy, catalog: configuration.catalog,
+                          store: store, registry: registry,
                           isDryRun: dryRun || configuration.isDryRun,
                           crashpoint: Crashpoint(armed: environment["CHATOPS_CRASHPOINT"]),
                           limiter: CommandRateLimiter(settings: configuration.settings))
-        return (bot, configuration)
     }
 }

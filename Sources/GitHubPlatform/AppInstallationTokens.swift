@@ -24,7 +24,21 @@ actor AppInstallationTokens: GitHubTokenSource {
     }
 
     func token(repository: String) async throws(APIError) -> String {
-        let installation = try await installationID(for: repository)
+        try await token(installation: try await installationID(for: repository))
+    }
+
+    /// The first installation's token (`GET /app/installations`): any installation may read users.
+    func accountToken() async throws(APIError) -> String {
+        struct Installation: Decodable { let id: Int64 }
+        let request = APIRequest(.GET, "\(apiURL)/app/installations?per_page=1", headers: try appHeaders())
+        let found = try await client.sendExpectingSuccess(request).decode([Installation].self, service: client.service)
+        guard let first = found.first else {
+            throw .refused(service: client.service, method: "GET /app/installations", error: "the App is not installed anywhere")
+        }
+        return try await token(installation: first.id)
+    }
+
+    func token(installation: Int64) async throws(APIError) -> String {
         if let cached = tokens[installation], cached.expiresAt.timeIntervalSince(now()) > 300 { return cached.token }
         struct AccessToken: Decodable { let token: String; let expires_at: String }
         let request = APIRequest(.POST, "\(apiURL)/app/installations/\(installation)/access_tokens", headers: try appHeaders())

@@ -1,10 +1,13 @@
 import Foundation
 
-/// Finds the commands in a comment: lines that start with `/` or the configured prefix
-/// (`@chatops`), outside code fences and quotes. Everything else is conversation and is ignored.
+/// Finds the commands in a comment: lines that start with the configured prefix (`@chatops`), or
+/// with `/` and a verb this bot knows, outside code fences and quotes. Everything else is
+/// conversation, or another bot's command, and is ignored without a word.
 struct CommentCommands: Sendable {
     /// `@chatops` by default (`platforms.github.command_prefix`).
     let prefix: String
+    /// Lowercased verbs a `/` line may start with (`CommandVerbs.known`).
+    var verbs: Set<String> = CommandVerbs.known
     /// A comment is one delivery; a handful of commands in it is plenty.
     static let maximum = 5
 
@@ -32,6 +35,8 @@ struct CommentCommands: Sendable {
             let word = rest.prefix { !$0.isWhitespace }
             guard let first = word.first, first.isASCII, first.isLetter,
                   word.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else { return nil }
+            // `/lgtm`, `/hold`, `/assign @x`: another bot's command, not ours to answer.
+            guard verbs.contains(word.lowercased()) else { return nil }
             return String(rest).trimmingCharacters(in: .whitespaces)
         }
         guard !prefix.isEmpty, line.lowercased().hasPrefix(prefix.lowercased()) else { return nil }

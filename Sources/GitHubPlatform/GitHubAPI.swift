@@ -1,8 +1,8 @@
 import Foundation
 import PlatformHTTP
 
-/// The three REST calls the bot makes on GitHub: react to a comment, comment on an issue or pull
-/// request, and edit its own comment.
+/// The REST calls the bot makes on GitHub: react to a comment, comment on an issue or pull
+/// request, edit its own comment, and look a login's user id up.
 struct GitHubAPI: Sendable {
     let client: PlatformAPIClient
     let apiURL: String
@@ -31,6 +31,13 @@ struct GitHubAPI: Sendable {
                         body: CommentBody(body: body)))
     }
 
+    /// `GET /users/{login}`: the account's numeric id, which a rename does not change.
+    func user(login: String) async throws(APIError) -> User {
+        let token = try await tokens.accountToken()
+        let request = APIRequest(.GET, apiURL + "/users/" + login, headers: GitHubREST.headers(bearer: token))
+        return try await client.sendExpectingSuccess(request).decode(User.self, service: client.service)
+    }
+
     func request<Body: Encodable>(_ method: APIRequest.Method, _ path: String, repository: String,
                                   body: Body) async throws(APIError) -> APIRequest {
         let token = try await tokens.token(repository: repository)
@@ -43,4 +50,5 @@ struct GitHubAPI: Sendable {
 
     struct CommentBody: Encodable { let body: String }
     struct CreatedComment: Decodable { let id: Int64 }
+    struct User: Decodable { let id: Int64; let login: String }
 }

@@ -9,42 +9,40 @@ import PlatformVerification
 import RequestStore
 
 /// GitHub issue and pull-request comments: `POST /github/webhook` receives `issue_comment`
-/// deliveries; command lines are acknowledged with 👀 and answered with comments.
+/// deliveries; command lines are acknowledged with 👀 and answered with comments. The sender is
+/// the numeric user id (`github-id:N`), never the login, which can be renamed and taken by someone
+/// else; policy names logins, pinned to ids before the bot starts (`GitHubIdentityPinning`).
 public struct GitHubAdapter: PlatformAdapter {
     public let platform = "github"
     let verifier: GitHubWebhookVerifier
     let commands: CommentCommands
     let allowedAssociations: Set<String>
+    let freshness: CommentFreshness
     let api: GitHubAPI
     let bot: ChatBot
     let work: InFlightWork
     let limits: InboundLimits
     let logger: Logger
+    /// Reaches the other platforms' threads: a request made on Slack and approved here is
+    /// reported on Slack.
+    let router: ReplyRouter
+    let now: @Sendable () -> Date
 
     public var sink: any ReplySink { GitHubReplySink(api: api, logger: logger) }
 
     /// nil when no webhook secret is set; a secret without a token (or App id and key) is an error.
-    public static func make(configuration: ChatOpsConfiguration, bot: ChatBot, work: InFlightWork,
-                            logger: Logger) throws -> GitHubAdapter? {
+    /// `now` dates incoming comments (tests move it by hand).
+    public static func make(configuration: ChatOpsConfiguration, bot: ChatBot, work: InFlightWork, logger: Logger,
+                            router: ReplyRouter = ReplyRouter(),
+                            now: @escaping @Sendable () -> Date = { Date() }) throws -> GitHubAdapter? {
         let settings = configuration.settings
-        guard let secret = settings.secret(.githubWebhookSecret)?.value, !secret.isEmpty else { return nil }
-        let client = PlatformAPIClient(service: "GitHub")
-        let apiURL = apiBaseURL(settings.value(.githubAPIURL) ?? "https://api.github.com")
-        let tokens: any GitHubTokenSource
-        if let token = settings.secret(.githubToken)?.value, !token.isEmpty {
-            tokens = PersonalToken(value: token)
-        } else if let appID = settings.value(.githubAppID), let pem = settings.secret(.githubAppPrivateKey)?.value {
-            do {
-                tokens = AppInstallationTokens(jwt: try AppJWT(appID: appID, pem: pem), client: client, apiURL: apiURL)
-            } catch {
-                throw PlatformSetupError(
-                    "the GitHub App private key (\(SettingKey.githubAppPrivateKey.variable)) is not a readable RSA PEM key: \(error)")
-            }
-        } else {
+        guard let api = try GitHubConnection.api(settings), let secret = settings.secret(.githubWebhookSecret)?.value else {
+            return nil
+        }
+        guard let maximumAge = settings.duration(.githubMaxCommentAge) else {
             throw PlatformSetupError("""
-                GitHub is half-configured: \(SettingKey.githubWebhookSecret.variable) is set but there is no token to \
-                answer with; set \(SettingKey.githubToken.variable) (a personal token) or \(SettingKey.githubAppID.variable) \
-                and \(SettingKey.githubAppPrivateKey.variable) (a GitHub App)
+                \(SettingKey.githubMaxCommentAge.path) (\(SettingKey.githubMaxCommentAge.variable)) is not a duration \
+                such as 5m: \(settings.value(.githubMaxCommentAge) ?? "")
                 """)
         }
         let associations = (settings.value(.githubAllowedAssociations) ?? "OWNER,MEMBER,COLLABORATOR")
@@ -52,8 +50,8 @@ public struct GitHubAdapter: PlatformAdapter {
         return GitHubAdapter(verifier: GitHubWebhookVerifier(secret: secret),
                              commands: CommentCommands(prefix: settings.value(.githubCommandPrefix) ?? "@chatops"),
                              allowedAssociations: Set(associations),
-                             api: GitHubAPI(client: client, apiURL: apiURL, tokens: tokens),
-                             bot: bot, work: work, limits: InboundLimits(), logger: logger)
+                             freshness: CommentFreshness(maximumAge: TimeInterval(maximumAge.components.seconds)),
+                             api: api, bot: bot, work: work, limits: InboundLimits(), logger: logger, router: router, now: now)
     }
 
     public func addRoutes(to router: ChatRouter) {
@@ -87,8 +85,14 @@ public struct GitHubAdapter: PlatformAdapter {
         let commands = commands.commands(in: event.comment.body ?? "")
         guard !commands.isEmpty else { return InboundBody.text("ignored: no command in the comment\n", status: .accepted) }
         let repository = event.repository.full_name
-        let deliveryID = delivery ?? "comment-\(event.comment.id)"
-        await work.start { await handle(event, commands: commands, repository: repository, delivery: deliveryID) }
+        if let refusal = freshness.refusal(createdAt: event.comment.created_at, now: now()) {
+            logger.warning("refused a GitHub comment that is not fresh", metadata: [
+                "reason": "\(refusal)", "repository": "\(repository)", "comment": "\(event.comment.id)",
+                "user": "\(event.comment.user.login) (\(event.comment.user.id))", "delivery": "\(delivery ?? "none")",
+            ])
+            return InboundBody.text("ignored: \(refusal)\n", status: .accepted)
+        }
+        await work.start { await handle(event, commands: commands, repository: repository) }
         return InboundBody.text("accepted \(commands.count) command(s)\n", status: .accepted)
     }
 
@@ -105,7 +109,10 @@ public struct GitHubAdapter: PlatformAdapter {
         return nil
     }
 
-    func handle(_ event: IssueCommentEvent, commands: [String], repository: String, delivery: String) async {
+    /// Each command line is its own delivery, keyed on what GitHub signs: the comment id and the
+    /// line's place in it (`comment-492700400#1`). `X-GitHub-Delivery` is not signed, so keying on
+    /// it let one signed comment be replayed under new delivery ids and run again.
+    func handle(_ event: IssueCommentEvent, commands: [String], repository: String) async {
         if let installation = event.installation { await api.tokens.remember(installation: installation.id, for: repository) }
         do {
             try await api.react("eyes", toComment: event.comment.id, in: repository)
@@ -116,15 +123,21 @@ public struct GitHubAdapter: PlatformAdapter {
                                    messageID: String(event.comment.id))
         let replies = GitHubReplySink(api: api, logger: logger)
         for (index, command) in commands.enumerated() {
-            let message = IncomingMessage(platformUser: "github:\(event.comment.user.login)", origin: origin,
-                                          deliveryID: commands.count == 1 ? delivery : "\(delivery)#\(index + 1)",
+            let message = IncomingMessage(platformUser: "github-id:\(event.comment.user.id)", origin: origin,
+                                          deliveryID: "comment-\(event.comment.id)#\(index + 1)",
                                           text: command, isAddressedByPlatform: true)
             do {
-                try await bot.handle(message, sink: QuotingReplySink(command: "/" + command, next: replies))
+                let quoting = QuotingReplySink(command: "/" + command, commandOrigin: origin, next: replies)
+                try await bot.handle(message, sink: router.sink(preferring: quoting, for: platform))
             } catch {
-                logger.error("a GitHub command failed", metadata: ["error": "\(error)"])
-                _ = await replies.post("> /\(command)\n\n❌ The bot failed on this command: \(error). Nothing was lost; try again.",
-                                       to: origin)
+                // The error names store paths, SQL or backend URLs: the log gets it, the thread a reference.
+                let reference = FailureReference.make()
+                logger.error("a GitHub command failed", metadata: [
+                    "reference": "\(reference)", "error": "\(error)", "repository": "\(repository)",
+                    "comment": "\(event.comment.id)", "command": "\(command)",
+                ])
+                _ = await replies.post(QuotingReplySink.quote("/" + command) + "\n\n❌ The bot failed on this command "
+                                       + "(reference \(reference) in its log). Nothing was lost; try again.", to: origin)
             }
         }
     }

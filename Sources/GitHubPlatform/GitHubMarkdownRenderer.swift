@@ -1,7 +1,9 @@
 import ReplyModel
 
 /// A reply as GitHub-flavoured markdown for an issue or pull-request comment. GitHub has no
-/// buttons, so an approval prompt says which comment to write instead.
+/// buttons, so an approval prompt says which comment to write instead. Every text that may come
+/// from elsewhere (text, fields, table cells, link titles) is escaped so it cannot mention, link
+/// or inject HTML; only the bot's own `.link` blocks to http(s) URLs are links.
 public enum GitHubMarkdownRenderer {
     /// GitHub refuses comments over 65536 characters; leave room for the quote and the marker.
     public static let limit = 60_000
@@ -34,7 +36,7 @@ public enum GitHubMarkdownRenderer {
     static func render(_ block: ReplyBlock, budget: Int) -> String {
         switch block {
         case .text(let text):
-            return TextLimit.keepingStart(text, limit: min(budget, 20_000))
+            return GitHubMarkdownEscaping.escape(TextLimit.keepingStart(text, limit: min(budget, 20_000)))
         case .fields(let fields):
             return fields.map { "**\(inline($0.label)):** \(inline($0.value))" }.joined(separator: "  \n")
         case .table(let headers, let rows):
@@ -46,15 +48,23 @@ public enum GitHubMarkdownRenderer {
             return "```\n\(fitted)\n```" + (note.map { "\n_\($0)_" } ?? "")
         case .link(let title, let url):
             guard url.hasPrefix("https://") || url.hasPrefix("http://") else { return inline(title) + ": " + inline(url) }
-            return "[\(title.replacingOccurrences(of: "]", with: "\\]"))](\(url.replacingOccurrences(of: ")", with: "%29")))"
+            let text = inline(title).replacingOccurrences(of: "[", with: "\\[").replacingOccurrences(of: "]", with: "\\]")
+            return "[\(text)](\(destination(url)))"
         case .buttons(let buttons):
             return "Reply " + buttons.map { "`/\($0.action.typedForm)`" }.joined(separator: " or ") + " in a comment."
         }
     }
 
-    /// A value on one line (fields are label/value pairs).
+    /// A value on one line (fields are label/value pairs), escaped.
     static func inline(_ text: String) -> String {
-        text.replacingOccurrences(of: "\n", with: " ")
+        GitHubMarkdownEscaping.escape(text.replacingOccurrences(of: "\n", with: " "))
+    }
+
+    /// A link target that stays one: no space, parenthesis or angle bracket ends it early.
+    static func destination(_ url: String) -> String {
+        url.replacingOccurrences(of: " ", with: "%20").replacingOccurrences(of: "(", with: "%28")
+            .replacingOccurrences(of: ")", with: "%29").replacingOccurrences(of: "<", with: "%3C")
+            .replacingOccurrences(of: ">", with: "%3E")
     }
 
     /// A table cell: no line breaks, pipes escaped.

@@ -43,14 +43,25 @@ struct GitHubReplySink: ReplySink {
 }
 
 /// The replies to one command comment quote the command first, so a busy thread shows what each
-/// answer is about.
+/// answer is about. The quote is escaped: the bot repeating `/deny 4 cc @org/team` must not
+/// notify the team a second time, under its own name.
 struct QuotingReplySink: ReplySink {
     let command: String
+    /// Where the command was written: replies there quote it; replies about the command in
+    /// another issue (a request approved from here) go there unquoted.
+    let commandOrigin: MessageOrigin
     let next: GitHubReplySink
 
     func send(_ reply: Reply, to origin: MessageOrigin) async -> MessageOrigin? {
-        let quote = "> " + command.replacingOccurrences(of: "\n", with: " ")
-        return await next.post(quote + "\n\n" + GitHubMarkdownRenderer.render(reply), to: origin)
+        guard origin.channel == commandOrigin.channel && origin.thread == commandOrigin.thread else {
+            return await next.send(reply, to: origin)
+        }
+        return await next.post(Self.quote(command) + "\n\n" + GitHubMarkdownRenderer.render(reply), to: origin)
+    }
+
+    /// `> /deploy …` on one line.
+    static func quote(_ command: String) -> String {
+        "> " + GitHubMarkdownEscaping.escape(command.replacingOccurrences(of: "\n", with: " "))
     }
 
     func update(_ posted: MessageOrigin, with reply: Reply) async {

@@ -4,6 +4,8 @@ import PlatformHTTP
 /// GitHub App's installation token for that repository.
 protocol GitHubTokenSource: Sendable {
     func token(repository: String) async throws(APIError) -> String
+    /// A token for a call about no repository (`GET /users/{login}`).
+    func accountToken() async throws(APIError) -> String
     /// A webhook names the App installation it came through: remember it for that repository.
     func remember(installation: Int64, for repository: String) async
 }
@@ -13,5 +15,6 @@ struct PersonalToken: GitHubTokenSource {
     let value: String
 
     func token(repository: String) async throws(APIError) -> String { value }
+    func accountToken() async throws(APIError) -> String { value }
     func remember(installation: Int64, for repository: String) async {}
 }

@@ -5,6 +5,8 @@ struct IssueCommentEvent: Decodable, Sendable {
     }
 
     struct User: Decodable, Sendable {
+        /// Who the person is: a login can be renamed and registered again by someone else, the id cannot.
+        let id: Int64
         let login: String
         let type: String?
     }
@@ -14,6 +16,8 @@ struct IssueCommentEvent: Decodable, Sendable {
         let body: String?
         let user: User
         let author_association: String?
+        /// ISO 8601, inside the signed body (unlike `X-GitHub-Delivery`): how old a replayed comment is.
+        let created_at: String?
     }
 
     struct Repository: Decodable, Sendable {

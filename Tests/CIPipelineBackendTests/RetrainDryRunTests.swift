@@ -22,14 +22,19 @@ actor CollectingSink: ReplySink {
 
 @Suite("retrain through the whole bot")
 struct RetrainDryRunTests {
+    /// alice asks; retrain is a change in prod (the pipeline's environment), so bob approves.
     func say(_ text: String, dryRun: Bool, fake: FakePlatformAPI) async throws -> [String] {
         let configuration = try TestBot.configuration()
         let executor = RetrainExecutor(client: FakeGitHub.client(fake), catalog: configuration.catalog, configFile: configuration.source)
         let bot = try TestBot.make(configuration: configuration, executors: [(executor, [.retrain])], isDryRun: dryRun)
         let sink = CollectingSink()
-        try await bot.handle(IncomingMessage(platformUser: "console:alice", origin: MessageOrigin(platform: "console", channel: "ops"),
-                                             text: text, isAddressedByPlatform: true), sink: sink)
-        return await sink.texts
+        for (who, words) in [("alice", text), ("bob", "approve 1")] {
+            try await bot.handle(IncomingMessage(platformUser: "console:\(who)", origin: MessageOrigin(platform: "console", channel: "ops"),
+                                                 text: words, isAddressedByPlatform: true), sink: sink)
+        }
+        let texts = await sink.texts
+        #expect(texts.first?.hasPrefix("Request #1: retrain iris-classifier needs 1 approval from prod-approvers") == true)
+        return texts
     }
 
     @Test("in dry-run, `retrain iris` shows the exact dispatch and GitHub receives no request")
@@ -43,7 +48,7 @@ struct RetrainDryRunTests {
         #expect(fake.requests.isEmpty)
     }
 
-    @Test("without dry-run, retrain (no environment, so no approval by policy) dispatches once")
+    @Test("without dry-run, retrain (a change in prod, approved by bob) dispatches once")
     func realRun() async throws {
         let fake = try await FakePlatformAPI.start { _ in FakeResponse(status: 204) }
         defer { Task { await fake.stop() } }

@@ -129,7 +129,7 @@ struct DiscordInteractionFlowTests {
         await harness.stop()
     }
 
-    @Test func aDirectMessageCommandUsesTheUserAndAnUnknownUserMayOnlyRead() async throws {
+    @Test func aDirectMessageCommandUsesTheUserAndAnUnknownUserMayNotAct() async throws {
         let harness = try await DiscordHarness()
         var object = try JSONSerialization.jsonObject(
             with: try Interactions.command(name: "deploy", options: [("version", "v2.3"), ("env", "staging")])) as? [String: Any] ?? [:]
@@ -141,7 +141,8 @@ struct DiscordInteractionFlowTests {
         #expect(harness.executor.executed.isEmpty)
         let reply = try #require(harness.fake.api.requests.first)
         #expect(reply.path == "/webhooks/\(app)/A_UNIQUE_TOKEN/messages/@original")
-        #expect(reply.messageText.contains("refused"))
+        #expect(reply.messageText.contains("you are not in this bot's configuration"))
+        #expect(try await harness.bot.store.requests(states: nil, limit: 5).isEmpty)
         await harness.stop()
     }
 }

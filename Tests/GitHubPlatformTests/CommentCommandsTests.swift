@@ -1,3 +1,4 @@
+import ChatOpsCore
 @testable import GitHubPlatform
 import Testing
 
@@ -30,6 +31,28 @@ struct CommentCommandsTests {
     ])
     func notCommands(body: String) {
         #expect(finder.commands(in: body).isEmpty)
+    }
+
+    @Test("another bot's slash command is not ours; a known verb is, in any case; @chatops always is", arguments: [
+        ("/lgtm", []),
+        ("/hold", []),
+        ("/assign @octocat", []),
+        ("/retest\n/ok-to-test", []),
+        ("/LGTM 42", []),
+        ("/Deploy iris v2.3 to dev", ["Deploy iris v2.3 to dev"]),
+        ("/ship iris v2.3 to dev", ["ship iris v2.3 to dev"]),
+        ("/unfreeze prod", ["unfreeze prod"]),
+        ("@chatops lgtm 42", ["lgtm 42"]),
+    ])
+    func onlyOurVerbs(body: String, expected: [String]) {
+        #expect(finder.commands(in: body) == expected)
+    }
+
+    @Test("every intent's name is a verb a slash line may start with")
+    func intentsAreVerbs() {
+        for intent in Intent.allCases {
+            #expect(finder.commands(in: "/\(intent.rawValue) x") == ["\(intent.rawValue) x"])
+        }
     }
 
     @Test("at most five commands are read from one comment")

@@ -19,9 +19,9 @@ struct GitHubAppTokenTests {
             return await GitHubTestServer.githubAnswers(request)
         }
         defer { Task { await server.stop() } }
-        let payload = try GitHubTestServer.payload(body: "/help", login: "carol", installation: 2_311_213)
+        let payload = try server.payload(body: "/help", login: "carol", installation: 2_311_213)
         #expect(try await server.deliver(payload) == 202)
-        let requests = try await server.api.waitForRequests(3)
+        let requests = try await server.waitForCalls(3)
         let exchange = requests[0]
         #expect(exchange.method == "POST")
         #expect(exchange.path == "/app/installations/2311213/access_tokens")
@@ -35,6 +35,10 @@ struct GitHubAppTokenTests {
         for call in requests.dropFirst() {
             #expect(call.header("Authorization") == "Bearer ghs_16C7e42F292c6912E7710c838347Ae178B4a")
         }
+        // At start-up, logins were looked up with a token of the App's installation (a JWT cannot read users).
+        let lookup = try #require(server.api.requests.first { $0.path == "/users/alice" })
+        #expect(lookup.header("Authorization") == "Bearer ghs_16C7e42F292c6912E7710c838347Ae178B4a")
+        #expect(server.api.requests.contains { $0.method == "GET" && $0.path == "/app/installations" })
     }
 
     @Test("a webhook secret without any token is a setup error that names the settings to add")

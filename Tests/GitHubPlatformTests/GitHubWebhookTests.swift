@@ -10,9 +10,10 @@ struct GitHubWebhookTests {
         let server = try await GitHubTestServer.start()
         defer { Task { await server.stop() } }
 
-        let ask = try GitHubTestServer.payload(body: "Ship it:\n/deploy iris-classifier v2.3 to prod", login: "alice")
+        let ask = try server.payload(body: "Ship it:\n/deploy iris-classifier v2.3 to prod", login: "alice",
+                                     commentID: 492_700_400)
         #expect(try await server.deliver(ask) == 202)
-        let afterAsk = try await server.api.waitForRequests(2)
+        let afterAsk = try await server.waitForCalls(2)
         #expect(afterAsk[0].method == "POST")
         #expect(afterAsk[0].path == "/repos/Codertocat/Hello-World/issues/comments/492700400/reactions")
         #expect(afterAsk[0].json?["content"] as? String == "eyes")
@@ -25,10 +26,10 @@ struct GitHubWebhookTests {
         #expect(prompt.hasSuffix("<!-- chatops -->"))
         #expect(server.deployer.executed.isEmpty)
 
-        let approve = try GitHubTestServer.payload(body: "/approve 1", login: "bob")
+        let approve = try server.payload(body: "/approve 1", login: "bob")
         #expect(try await server.deliver(approve) == 202)
         // reaction, approval reply, prompt edit, "running", progress, result
-        let all = try await server.api.waitForRequests(8)
+        let all = try await server.waitForCalls(8)
         let edit = try #require(all.first { $0.method == "PATCH" })
         // The prompt comment (the fake numbers comments by body size) is edited: no more instructions, who approved.
         #expect(edit.path.hasPrefix("/repos/Codertocat/Hello-World/issues/comments/"))
@@ -46,10 +47,10 @@ struct GitHubWebhookTests {
     func noSelfApproval() async throws {
         let server = try await GitHubTestServer.start()
         defer { Task { await server.stop() } }
-        _ = try await server.deliver(try GitHubTestServer.payload(body: "/deploy iris-classifier v2.3 to prod", login: "alice"))
-        _ = try await server.api.waitForRequests(2)
-        _ = try await server.deliver(try GitHubTestServer.payload(body: "/approve 1", login: "alice"))
-        _ = try await server.api.waitForRequests(4)
+        _ = try await server.deliver(try server.payload(body: "/deploy iris-classifier v2.3 to prod", login: "alice"))
+        _ = try await server.waitForCalls(2)
+        _ = try await server.deliver(try server.payload(body: "/approve 1", login: "alice"))
+        _ = try await server.waitForCalls(4)
         #expect(server.postedComments.last?.contains("You cannot approve request #1") == true)
         #expect(server.deployer.executed.isEmpty)
     }
@@ -58,9 +59,9 @@ struct GitHubWebhookTests {
     func redeliveryActsOnce() async throws {
         let server = try await GitHubTestServer.start()
         defer { Task { await server.stop() } }
-        let ask = try GitHubTestServer.payload(body: "/deploy iris-classifier v2.3 to prod", login: "alice")
+        let ask = try server.payload(body: "/deploy iris-classifier v2.3 to prod", login: "alice")
         _ = try await server.deliver(ask, delivery: "72d3162e-cc78-11e3-81ab-4c9367dc0958")
-        _ = try await server.api.waitForRequests(2)
+        _ = try await server.waitForCalls(2)
         _ = try await server.deliver(ask, delivery: "72d3162e-cc78-11e3-81ab-4c9367dc0958")
         try await Task.sleep(for: .milliseconds(300))
         #expect(try await server.store.requests(states: nil, limit: 10).count == 1)
@@ -78,11 +79,11 @@ struct GitHubWebhookTests {
     func ignored(action: String, association: String, userType: String, body: String) async throws {
         let server = try await GitHubTestServer.start()
         defer { Task { await server.stop() } }
-        let payload = try GitHubTestServer.payload(body: body, login: "alice", action: action, association: association,
-                                                   userType: userType)
+        let payload = try server.payload(body: body, login: "alice", action: action, association: association,
+                                         userType: userType)
         #expect(try await server.deliver(payload) == 202)
         try await Task.sleep(for: .milliseconds(200))
-        #expect(server.api.requests.isEmpty)
+        #expect(server.calls.isEmpty)
         #expect(try await server.store.requests(states: nil, limit: 10).isEmpty)
     }
 
@@ -90,7 +91,7 @@ struct GitHubWebhookTests {
     func refusedDeliveries() async throws {
         let server = try await GitHubTestServer.start()
         defer { Task { await server.stop() } }
-        let payload = try GitHubTestServer.payload(body: "/deploy iris-classifier v2.3 to prod", login: "alice")
+        let payload = try server.payload(body: "/deploy iris-classifier v2.3 to prod", login: "alice")
         var tampered = payload
         tampered[tampered.count / 2] ^= 0x01
         #expect(try await server.deliver(tampered, signature: .some(GitHubTestServer.signature(payload))) == 401)
@@ -100,7 +101,7 @@ struct GitHubWebhookTests {
         let huge = Array(repeating: UInt8(ascii: " "), count: 600 * 1024) + payload
         #expect(try await server.deliver(huge) == 413)
         try await Task.sleep(for: .milliseconds(200))
-        #expect(server.api.requests.isEmpty)
+        #expect(server.calls.isEmpty)
         #expect(try await server.store.requests(states: nil, limit: 10).isEmpty)
     }
 
@@ -111,7 +112,7 @@ struct GitHubWebhookTests {
         let ping = Array(#"{"zen":"Keep it logically awesome.","hook_id":1}"#.utf8)
         #expect(try await server.deliver(ping, event: "ping") == 200)
         #expect(try await server.deliver(ping, event: "issues") == 202)
-        #expect(server.api.requests.isEmpty)
+        #expect(server.calls.isEmpty)
     }
 
     @Test("a 429 with Retry-After is waited out and the comment still goes in")
@@ -124,8 +125,8 @@ struct GitHubWebhookTests {
             return await GitHubTestServer.githubAnswers(request)
         }
         defer { Task { await server.stop() } }
-        _ = try await server.deliver(try GitHubTestServer.payload(body: "@chatops help", login: "carol"))
-        let requests = try await server.api.waitForRequests(3)
+        _ = try await server.deliver(try server.payload(body: "@chatops help", login: "carol"))
+        let requests = try await server.waitForCalls(3)
         let posts = requests.filter { $0.path.hasSuffix("/issues/1/comments") }
         #expect(posts.count == 2)
         #expect(posts[0].body == posts[1].body)

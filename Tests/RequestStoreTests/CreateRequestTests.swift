@@ -33,7 +33,8 @@ struct CreateRequestTests {
         #expect(request.state == .approved)
         #expect(moves(request) == ["nil→received by alice", "received→approved by policy"])
         #expect(request.quorum == 0)
-        #expect(request.expiresAt == nil)
+        // It must start within the default window: an old admission is not run after a long outage.
+        #expect(request.expiresAt == Fixture.t0.addingTimeInterval(StoredRequest.defaultStartWindow))
     }
 
     @Test func aRefusedRequestIsDeniedWithPolicysReason() async throws {

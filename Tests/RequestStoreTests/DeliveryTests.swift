@@ -31,11 +31,16 @@ struct DeliveryTests {
         #expect(outcomes.tally == [.new: 1, .repeated(reply: nil): 49])
     }
 
-    @Test func deliveriesOlderThanAWeekAreForgotten() async throws {
+    /// A replayed delivery is recognised however late it comes, until the retention prunes it.
+    @Test func deliveriesAreKeptUntilTheRetentionPrunesThem() async throws {
         let store = try SQLiteApprovalStore.inMemory()
         _ = try await store.recordDelivery(platform: "slack", id: "old", at: Fixture.t0)
         let eightDays: TimeInterval = 8 * 24 * 3600
         #expect(try await store.recordDelivery(platform: "slack", id: "other", at: Fixture.at(eightDays)) == .new)
+        #expect(try await store.recordDelivery(platform: "slack", id: "old", at: Fixture.at(eightDays)) == .repeated(reply: nil))
+        let pruned = try await store.prune(before: Fixture.at(eightDays - 1), at: Fixture.at(eightDays))
+        #expect(pruned.deliveries == 1)
         #expect(try await store.recordDelivery(platform: "slack", id: "old", at: Fixture.at(eightDays)) == .new)
+        #expect(try await store.recordDelivery(platform: "slack", id: "other", at: Fixture.at(eightDays)) == .repeated(reply: nil))
     }
 }

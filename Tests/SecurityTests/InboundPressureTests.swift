@@ -1,3 +1,4 @@
+import ChatOpsTestSupport
 import ChatServer
 import Foundation
 import Testing
@@ -60,29 +61,13 @@ final class StalledUpload: @unchecked Sendable {
     let fd: Int32
 
     init(port: Int, path: String, declared: Int, sendBody: String = "x") throws {
-        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw POSIXError(.EIO) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
-        let head = "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nX-GitHub-Event: issue_comment\r\n"
-            + "Content-Length: \(declared)\r\n\r\n" + sendBody
-        _ = head.withCString { Glibc.send(fd, $0, strlen($0), 0) }
+        fd = try RawTCP.connect(port: port)
+        RawTCP.send(fd, "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nX-GitHub-Event: issue_comment\r\n"
+                        + "Content-Length: \(declared)\r\n\r\n" + sendBody)
     }
 
     /// What the server answered within `seconds` (empty when nothing).
-    func read(seconds: Int) -> String {
-        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        let count = recv(fd, &buffer, buffer.count, 0)
-        return count > 0 ? String(decoding: buffer[..<count], as: UTF8.self) : ""
-    }
+    func read(seconds: Int) -> String { RawTCP.read(fd, seconds: seconds) }
 
     private var closed = false
 

@@ -25,7 +25,7 @@ struct ReplayAndWordingTests {
     /// approval there like any other change.
     @Test func aFreezeOfProdStopsRetrainAndRetrainNeedsApproval() async throws {
         let h = try await SecurityHarness.start()
-        try await h.slashCommand("/freeze", "prod incident 42", user: People.aliceSlack)
+        try await h.slashCommand("/freeze", "prod", user: People.aliceSlack)
         try await h.eventually("prod frozen") { try await !h.store.freezes().isEmpty }
         try await h.slashCommand("/retrain", "iris", user: People.aliceSlack)
         try await h.eventually("the refusal") { h.slackPosts.contains { $0.slackText.contains("prod is frozen") } }

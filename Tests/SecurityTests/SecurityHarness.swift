@@ -307,9 +307,9 @@ enum FakeAnswers {
             return .json(#"{"id":\#(7_000_000 + next()),"body":"…","user":{"login":"chatops[bot]","type":"Bot"}}"#, status: 201)
         case ("PATCH", _):
             return .json(#"{"id":1,"body":"…"}"#)
-        case ("GET", "/users/\#(People.aliceGitHubLogin)"):
+        case ("GET", let path) where path == "/users/\(People.aliceGitHubLogin)":
             return .json(#"{"login":"\#(People.aliceGitHubLogin)","id":\#(People.aliceGitHubID),"type":"User"}"#)
-        case ("GET", "/users/\#(People.bobGitHubLogin)"):
+        case ("GET", let path) where path == "/users/\(People.bobGitHubLogin)":
             return .json(#"{"login":"\#(People.bobGitHubLogin)","id":\#(People.bobGitHubID),"type":"User"}"#)
         default:
             return .json(#"{"message":"Not Found","documentation_url":"https://docs.github.com/rest"}"#, status: 404)

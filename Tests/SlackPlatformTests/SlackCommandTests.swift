@@ -58,22 +58,23 @@ struct SlackCommandTests {
         #expect(try await h.store.requests(states: nil, limit: 10).isEmpty)
     }
 
-    @Test func aPerIntentCommandNamesTheIntentAndUnknownUsersMayOnlyRead() async throws {
+    @Test func aPerIntentCommandNamesTheIntentAndUnknownUsersMayNotAct() async throws {
         let h = try await SlackHarness.start()
         // Slack's documented body, by a user the policy does not know, as `/status iris prod`.
         let body = try Fixture.text("slash-command.slack-docs.form-body.txt")
             .replacingOccurrences(of: "command=%2Fwebhook-collect&text=", with: "command=%2Fstatus&text=iris+prod")
         #expect(try await h.post("/slack/commands", body).status == 200)
-        let reply = try await h.waitForPost(containing: "Argo CD is not configured")
+        let reply = try await h.waitForPost(containing: "I can't status iris-classifier in prod for you")
         #expect(reply.json?["channel"] as? String == "G8PSS9T3V")
         #expect(reply.threadTS == FakeSlack.ts(1))
         let deploy = try Fixture.text("slash-command.slack-docs.form-body.txt")
             .replacingOccurrences(of: "command=%2Fwebhook-collect&text=", with: "command=%2Fdeploy&text=iris+v2.3+staging")
             .replacingOccurrences(of: "trigger_id=398738663015", with: "trigger_id=398738663016")
         #expect(try await h.post("/slack/commands", deploy).status == 200)
-        try await h.waitForPost(containing: "refused")
+        try await h.waitForPost(containing: "I can't deploy iris-classifier v2.3 to staging for you")
         try await h.stop()
         #expect(h.executor.executed.isEmpty)
+        #expect(try await h.store.requests(states: nil, limit: 10).isEmpty)
     }
 
     @Test func aClickOnAnotherAppsButtonIsIgnoredAndAChatopsButtonActsAsTheClicker() async throws {

@@ -12,7 +12,6 @@ struct FreeTextTests {
         ("deny 2 not now", "not now"),
         ("deny 2 not now please", "not now"),
         ("deny 2 not right now, thanks", "not right now"),
-        ("/deny 17 wait until monday asap", "wait until monday asap"),
         ("deny 42 because untested", "untested"),
     ])
     func aDenyReasonIsKeptWhole(text: String, reason: String) throws {
