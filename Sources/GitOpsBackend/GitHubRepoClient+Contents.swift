@@ -7,6 +7,13 @@ public struct RepoFile: Sendable {
     public let sha: String
 }
 
+/// A commit the contents API made.
+public struct WrittenCommit: Sendable {
+    public let sha: String
+    /// The commit it was made on (one; empty when GitHub did not say).
+    public let parents: [String]
+}
+
 extension GitHubRepoClient {
     func fileURL(_ repository: String, _ file: String, ref: String?) -> String {
         url(repository, "contents/\(PathSegment.encodePath(file))", query: [("ref", ref)])
@@ -25,14 +32,20 @@ extension GitHubRepoClient {
         return RepoFile(text: text, sha: contents.sha)
     }
 
-    /// `PUT /repos/{repo}/contents/{path}`: one commit; GitHub refuses with 409 when `sha` is no
-    /// longer the file's blob (someone else wrote it meanwhile). Returns the commit's sha.
+    /// `PUT /repos/{repo}/contents/{path}`: one commit on the branch's head, whatever that is
+    /// now; GitHub refuses with 409 only when `sha` is no longer the file's blob (someone else
+    /// wrote this file meanwhile). Returns the commit and its parents.
     public func writeFile(_ repository: String, _ file: String, branch: String?, text: String, replacing sha: String,
-                          message: String) async throws(GitOpsError) -> String {
-        struct Answer: Decodable { struct Commit: Decodable { let sha: String }; let commit: Commit }
+                          message: String) async throws(GitOpsError) -> WrittenCommit {
+        struct Answer: Decodable {
+            struct Parent: Decodable { let sha: String }
+            struct Commit: Decodable { let sha: String; let parents: [Parent]? }
+            let commit: Commit
+        }
         let call = GitHubCall(action: "write \(file)", repository: repository, permission: "Contents write")
-        return try await send(.PUT, fileURL(repository, file, ref: nil), body: writeBody(file, branch: branch, text: text, sha: sha, message: message),
-                              as: Answer.self, call: call).commit.sha
+        let commit = try await send(.PUT, fileURL(repository, file, ref: nil), body: writeBody(file, branch: branch, text: text, sha: sha, message: message),
+                                    as: Answer.self, call: call).commit
+        return WrittenCommit(sha: commit.sha, parents: commit.parents?.map(\.sha) ?? [])
     }
 
     func writeBody(_ file: String, branch: String?, text: String, sha: String, message: String) -> FileWrite {

@@ -9,8 +9,12 @@ public struct GitOpsChange: Sendable {
     public let title: String
     /// The full commit message: the title, the request, who asked and who approved.
     public let message: String
-    /// The branch a pull request comes from.
-    public let branchName: String
+    /// `chatops/request-7-prod-v2.3`: the start of the branch a pull request comes from. The
+    /// branch itself ends in a random suffix (see `GitOpsNotes.branch`), so nobody can create
+    /// it, with their own changes on it, before chatops does.
+    public let branchPrefix: String
+    /// Where the request keeps what this change made (branch, commit, pull request) between attempts.
+    let notes: any RequestNotes
 
     public init(target: GitOpsTarget, version: String, title: String, input: ExecutionInput, env: String) {
         self.target = target
@@ -19,7 +23,8 @@ public struct GitOpsChange: Sendable {
         let request = input.requestID.map { "chatops request #\($0)" } ?? "chatops"
         let approvers = input.approvers.isEmpty ? "none (no approval was needed)" : input.approvers.joined(separator: ", ")
         message = "\(title)\n\n\(request): \(title)\nRequested-by: \(input.requester)\nApproved-by: \(approvers)\n"
-        branchName = "chatops/" + (input.requestID.map { "request-\($0)" } ?? "change") + "-\(env)-\(version)"
+        branchPrefix = "chatops/" + (input.requestID.map { "request-\($0)" } ?? "change") + "-\(env)-\(version)"
+        notes = input.notes
     }
 
     /// What changes in the file, in words: `images[ghcr.io/acme/iris].newTag = v2.3`.

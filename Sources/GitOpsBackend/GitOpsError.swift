@@ -17,6 +17,12 @@ public enum GitOpsError: Error, Sendable, CustomStringConvertible {
     /// The file changed under us twice in a row.
     case conflict(call: GitHubCall)
     case notMerged(pullRequest: String, reason: String)
+    /// A branch or pull request chatops was about to merge holds, or is, someone else's work.
+    /// `what`: `branch X in owner/repo` or `pull request URL from X`.
+    case untrusted(what: String, problem: String)
+    /// Someone pushed to chatops' branch after (or while) it wrote its commit there.
+    /// `detail`: what it changed, or the pull request.
+    case pushedToBranch(branch: String, repository: String, expected: String, detail: String?)
 
     public var description: String {
         switch self {
@@ -41,6 +47,13 @@ public enum GitOpsError: Error, Sendable, CustomStringConvertible {
             return "the file kept changing while we wrote it (\(call)); nothing was committed — try again"
         case .notMerged(let pullRequest, let reason):
             return "opened \(pullRequest) but could not merge it: \(reason); merge it on GitHub, then run `sync`"
+        case .untrusted(let what, let problem):
+            return "refused to merge \(what): \(problem); nothing was merged — find out who made it, "
+                + "delete the branch on GitHub (that closes its pull requests), then ask again"
+        case .pushedToBranch(let branch, let repository, let expected, let detail):
+            return "someone pushed to the branch \(branch) in \(repository) after chatops wrote it "
+                + "(its head is no longer chatops' commit `\(expected.prefix(7))`\(detail.map { "; \($0)" } ?? "")); "
+                + "nothing was merged — find out who pushed, delete the branch on GitHub, then ask again"
         }
     }
 }

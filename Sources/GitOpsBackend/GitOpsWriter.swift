@@ -31,52 +31,13 @@ public struct GitOpsWriter: Sendable {
             let edited = try editor.settingTag(change.version, in: file.text)
             do {
                 let sha = try await github.writeFile(target.repository, target.file, branch: target.branch, text: edited,
-                                                     replacing: file.sha, message: change.message)
+                                                     replacing: file.sha, message: change.message).sha
                 return GitOpsOutcome(previousVersion: previous, revision: sha, pullRequest: nil)
             } catch {
                 guard case .status(let call, 409, _) = error else { throw error }
                 guard attempt == 1 else { throw GitOpsError.conflict(call: call) }
                 attempt += 1
             }
-        }
-    }
-
-    func viaPullRequest(_ change: GitOpsChange) async throws -> GitOpsOutcome {
-        let target = change.target
-        let editor = ImageTagEditor(format: target.format, file: target.file)
-        let base = try await baseBranch(target)
-        let baseHead = try await github.head(of: base, in: target.repository)
-        let onBase = try await github.file(target.repository, target.file, ref: base)
-        let previous = try editor.currentTag(in: onBase.text)
-        if previous == change.version { return GitOpsOutcome(previousVersion: previous, revision: nil, pullRequest: nil) }
-        do {
-            try await github.createBranch(change.branchName, at: baseHead, in: target.repository)
-        } catch {
-            // 422 "Reference already exists": an earlier attempt of this request made it; reuse it.
-            guard case .status(_, 422, let message) = error, message.contains("already exists") else { throw error }
-        }
-        let onBranch = try await github.file(target.repository, target.file, ref: change.branchName)
-        if try editor.currentTag(in: onBranch.text) != change.version {
-            _ = try await github.writeFile(target.repository, target.file, branch: change.branchName,
-                                           text: try editor.settingTag(change.version, in: onBranch.text),
-                                           replacing: onBranch.sha, message: change.message)
-        }
-        let pullRequest = try await pullRequest(for: change, base: base)
-        let merged = try await github.merge(pullRequest, in: target.repository, title: change.title, message: change.message)
-        return GitOpsOutcome(previousVersion: previous, revision: merged, pullRequest: pullRequest)
-    }
-
-    /// Opens the pull request, or finds the one an earlier attempt of this request opened
-    /// (GitHub answers 422 "A pull request already exists").
-    func pullRequest(for change: GitOpsChange, base: String) async throws(GitOpsError) -> OpenedPullRequest {
-        let repository = change.target.repository
-        do {
-            return try await github.openPullRequest(in: repository, title: change.title, body: change.message, head: change.branchName, base: base)
-        } catch {
-            guard case .status(_, 422, _) = error, let existing = try await github.openPullRequest(from: change.branchName, in: repository) else {
-                throw error
-            }
-            return existing
         }
     }
 
@@ -95,10 +56,19 @@ public struct GitOpsWriter: Sendable {
                     "PUT \(fileURL) \(body)\(target.branch.map { ", branch: \($0)" } ?? "")} (one commit; on 409 re-read and try once more)"]
         }
         let base = target.branch ?? "<default branch>"
-        return ["GET \(github.fileURL(target.repository, target.file, ref: base)) (read the current tag)",
-                "POST \(github.url(target.repository, "git/refs")) {ref: refs/heads/\(change.branchName), sha: <head of \(base)>}",
-                "PUT \(fileURL) \(body), branch: \(change.branchName)}",
-                "POST \(github.url(target.repository, "pulls")) {title: \"\(change.title)\", head: \(change.branchName), base: \(base)}",
-                "PUT \(github.url(target.repository, "pulls/<number>/merge")) {merge_method: squash, sha: <head of the pull request>}"]
+        let branch = "\(change.branchPrefix)-<16 random hex digits>"
+        let readBase = target.branch == nil ? ["GET \(github.baseURL)/repos/\(target.repository) (find the default branch)"] : []
+        return readBase + [
+            "GET \(target.branch.map { github.headURL($0, in: target.repository) } ?? github.url(target.repository, "git/ref/heads/\(base)")) "
+                + "(the commit to branch from)",
+            "GET \(fileURL)?ref=<that commit> (read the current tag)",
+            "POST \(github.url(target.repository, "git/refs")) {ref: refs/heads/\(branch), sha: <that commit>} "
+                + "(a name nobody can guess, kept with the request; a retry reuses the branch only while it holds nothing but this change)",
+            "PUT \(fileURL) \(body), branch: \(branch)} (the commit is kept with the request)",
+            "POST \(github.url(target.repository, "pulls")) {title: \"\(change.title)\", head: \(branch), base: \(base)} "
+                + "(if one is open already, only chatops' own is used)",
+            "PUT \(github.url(target.repository, "pulls/<number>/merge")) {merge_method: squash, sha: <the commit chatops wrote>} "
+                + "(GitHub refuses if anyone pushed to the branch since)",
+        ]
     }
 }

@@ -24,12 +24,14 @@ struct DeliveryHarness {
     let delivery: Delivery
     let catalog: Catalog
 
-    /// `running`: the image tag Argo CD reports per Argo CD app.
+    /// `running`: the image tag Argo CD reports per Argo CD app. `githubAnswer` sees each GitHub
+    /// call before the fake repository does: it may answer instead, or act on the repository
+    /// first (someone else pushing or opening a pull request just then).
     static func start(files: [String: String] = [stagingFile: kustomization("v2.2"), prodFile: kustomization("v2.1")],
                       conflicts: Int = 0, running: [String: String] = [:], catalog: Catalog? = nil,
-                      githubAnswer: (@Sendable (RecordedRequest) -> FakeResponse?)? = nil) async throws -> DeliveryHarness {
+                      githubAnswer: (@Sendable (RecordedRequest, FakeGitHubRepo) -> FakeResponse?)? = nil) async throws -> DeliveryHarness {
         let repo = FakeGitHubRepo(files: files, conflicts: conflicts)
-        let github = try await FakePlatformAPI.start { request in githubAnswer?(request) ?? repo.respond(request) }
+        let github = try await FakePlatformAPI.start { request in githubAnswer?(request, repo) ?? repo.respond(request) }
         let argocd = try await FakePlatformAPI.start { request in
             if request.method == "POST" { return .json(#"{"metadata":{"name":"x"}}"#) }
             let app = String(request.path.split(separator: "/").last ?? "")
@@ -49,9 +51,16 @@ struct DeliveryHarness {
         await argocd.stop()
     }
 
-    static func input(_ intent: Intent, _ slots: [String: String], approvers: [String] = []) -> ExecutionInput {
+    /// Request #7; `notes` stand for what the store keeps for it between attempts.
+    static func input(_ intent: Intent, _ slots: [String: String], approvers: [String] = [],
+                      notes: any RequestNotes = MemoryNotes()) -> ExecutionInput {
         ExecutionInput(requestID: 7, command: ParsedCommand(intent: intent, slots: slots.mapValues { .string($0) }, source: .rule, ruleID: nil),
-                       requester: "alice", channel: nil, isDryRun: false, approvers: approvers)
+                       requester: "alice", channel: nil, isDryRun: false, approvers: approvers, notes: notes)
+    }
+
+    /// The key under which a prod pull-request change to `version` keeps `field` in the request's notes.
+    static func noteKey(_ field: String, version: String = "v2.3") -> String {
+        "gitops:acme/ml-platform-gitops:\(prodFile):\(version):\(field)"
     }
 
     func deploy(_ input: ExecutionInput, progress: ProgressLog = ProgressLog()) async -> ExecutionResult {

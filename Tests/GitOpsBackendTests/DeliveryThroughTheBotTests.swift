@@ -59,9 +59,12 @@ struct DeliveryThroughTheBotTests {
         _ = try await bot.say("alice", "deploy iris v2.3 to prod")
         let replies = try await bot.say("bob", "approve 1").joined(separator: "\n")
         await h.stop()
-        #expect(replies.contains("• would POST \(h.github.baseURL)/repos/acme/ml-platform-gitops/pulls {title: \"deploy iris-classifier v2.3 to prod\", "
-                                 + "head: chatops/request-1-prod-v2.3, base: main}"))
-        #expect(replies.contains("• would PUT \(h.github.baseURL)/repos/acme/ml-platform-gitops/pulls/<number>/merge"))
+        let repo = "\(h.github.baseURL)/repos/acme/ml-platform-gitops"
+        #expect(replies.contains("• would GET \(repo)/git/ref/heads/main (the commit to branch from)"), "\(replies)")
+        #expect(replies.contains("• would POST \(repo)/git/refs {ref: refs/heads/chatops/request-1-prod-v2.3-<16 random hex digits>, sha: <that commit>}"))
+        #expect(replies.contains("• would POST \(repo)/pulls {title: \"deploy iris-classifier v2.3 to prod\", "
+                                 + "head: chatops/request-1-prod-v2.3-<16 random hex digits>, base: main}"))
+        #expect(replies.contains("• would PUT \(repo)/pulls/<number>/merge {merge_method: squash, sha: <the commit chatops wrote>}"))
         #expect(h.github.requests.isEmpty && h.argocd.requests.isEmpty)
     }
 
@@ -82,9 +85,39 @@ struct DeliveryThroughTheBotTests {
         #expect(h.repo.text(H.prodFile) == H.kustomization("v2.3"))
     }
 
+    @Test("an approved prod deploy ignores a branch and pull request someone prepared under the old name, and merges its own random branch")
+    func approvalMergesOnlyChatopsBranch() async throws {
+        var branches: [String] = []
+        for _ in 1...2 {   // two bots, each deploying as request #1: the same name twice would be guessable
+            let h = try await H.start()
+            let evil = H.kustomization("v2.1") + "patches:\n  - path: ../../base/backdoor.yaml\n"
+            h.repo.push([H.prodFile: evil], to: "chatops/request-1-prod-v2.3")
+            let theirs = h.repo.openPull(from: "chatops/request-1-prod-v2.3", by: "mallory")
+            let bot = try Bot(h, dryRun: false)
+            _ = try await bot.say("alice", "deploy iris v2.3 to prod")
+            _ = try await bot.say("bob", "approve 1")
+            await h.stop()
+            #expect(h.repo.text(H.prodFile) == H.kustomization("v2.3"), "no patches: entry reached main")
+            #expect(h.repo.pull(theirs)?.merged == false)
+            let request = try #require(try await bot.store.request(id: 1))
+            #expect(request.state == .succeeded, "\(request.result ?? "")")
+            let key = "gitops:acme/ml-platform-gitops:\(H.prodFile):v2.3:"
+            let branch = try #require(try await bot.store.executionNote(requestID: 1, key: key + "branch"))
+            let commit = try #require(try await bot.store.executionNote(requestID: 1, key: key + "commit"))
+            #expect(branch.wholeMatch(of: /chatops\/request-1-prod-v2\.3-[0-9a-f]{16}/) != nil, "\(branch)")
+            #expect(h.github.requests.first { $0.path.hasSuffix("/git/refs") }?.json?["ref"] as? String == "refs/heads/\(branch)")
+            #expect(h.github.requests.first { $0.path.hasSuffix("/pulls") }?.json?["head"] as? String == branch)
+            let merge = try #require(h.github.requests.first { $0.path.hasSuffix("/merge") })
+            #expect(merge.path != "/repos/acme/ml-platform-gitops/pulls/\(theirs)/merge")
+            #expect(merge.json?["sha"] as? String == commit)
+            branches.append(branch)
+        }
+        #expect(Set(branches).count == 2)
+    }
+
     @Test("a GitHub refusal leaves the request failed with the reason")
     func failureIsRecorded() async throws {
-        let h = try await H.start(githubAnswer: { _ in .json(#"{"message":"Bad credentials"}"#, status: 401) })
+        let h = try await H.start(githubAnswer: { _, _ in .json(#"{"message":"Bad credentials"}"#, status: 401) })
         let bot = try Bot(h, dryRun: false)
         let replies = try await bot.say("alice", "deploy iris v2.3 to staging")
         await h.stop()

@@ -60,23 +60,34 @@ struct DeployTests {
         #expect(h.argocd.requests.isEmpty)
     }
 
-    @Test("prod goes through a pull request that the approval merges; the merge commit is what Argo CD must reach")
+    @Test("prod goes through a pull request from a branch only chatops can name, merged at the commit chatops wrote")
     func prodPullRequest() async throws {
         let h = try await H.start()
-        let result = await h.deploy(H.input(.deploy, ["app": "iris", "version": "v2.3", "env": "prod"], approvers: ["bob", "carol"]))
+        let notes = MemoryNotes()
+        let result = await h.deploy(H.input(.deploy, ["app": "iris", "version": "v2.3", "env": "prod"], approvers: ["bob", "carol"], notes: notes))
         await h.stop()
         #expect(result.isSuccess, "\(result.text)")
+        let base = FakeGitHubRepo.rootSHA
         #expect(h.githubCalls == [
-            "GET \(repoPath)/git/ref/heads/main", "GET \(repoPath)/contents/\(H.prodFile)?ref=main", "POST \(repoPath)/git/refs",
-            "GET \(repoPath)/contents/\(H.prodFile)?ref=chatops/request-7-prod-v2.3", "PUT \(repoPath)/contents/\(H.prodFile)",
-            "POST \(repoPath)/pulls", "PUT \(repoPath)/pulls/12/merge",
+            "GET \(repoPath)/git/ref/heads/main", "GET \(repoPath)/contents/\(H.prodFile)?ref=\(base)", "POST \(repoPath)/git/refs",
+            "PUT \(repoPath)/contents/\(H.prodFile)", "POST \(repoPath)/pulls", "PUT \(repoPath)/pulls/12/merge",
         ])
+        let recorded = await notes.all
+        let branch = try #require(recorded[H.noteKey("branch")])
+        #expect(branch.wholeMatch(of: /chatops\/request-7-prod-v2\.3-[0-9a-f]{16}/) != nil, "\(branch)")
+        let commit = try #require(recorded[H.noteKey("commit")])
+        #expect(recorded[H.noteKey("base")] == base)
+        #expect(recorded[H.noteKey("pull_request")] == "12")
+        #expect(recorded[H.noteKey("pull_request_head")] == commit)
         let calls = h.github.requests
-        #expect(calls[2].json?["ref"] as? String == "refs/heads/chatops/request-7-prod-v2.3")
-        #expect(calls[4].json?["branch"] as? String == "chatops/request-7-prod-v2.3")
-        #expect(calls[5].json?["base"] as? String == "main")
-        #expect((calls[5].json?["body"] as? String)?.contains("Approved-by: bob, carol") == true)
-        #expect(calls[6].json?["sha"] as? String == "prhead00000000000000000000000000000000000")
+        #expect(calls[2].json?["ref"] as? String == "refs/heads/\(branch)")
+        #expect(calls[2].json?["sha"] as? String == base)
+        #expect(calls[3].json?["branch"] as? String == branch)
+        #expect(calls[4].json?["head"] as? String == branch)
+        #expect(calls[4].json?["base"] as? String == "main")
+        #expect((calls[4].json?["body"] as? String)?.contains("Approved-by: bob, carol") == true)
+        #expect(calls[5].json?["sha"] as? String == commit)
+        #expect(commit == h.repo.branchHead(branch))
         #expect(h.repo.text(H.prodFile) == H.kustomization("v2.3"))
         #expect(result.text.contains("Pull request #12: https://github.com/acme/ml-platform-gitops/pull/12"))
     }
@@ -93,20 +104,28 @@ struct DeployTests {
         #expect(h.argocd.requests.isEmpty)
     }
 
-    @Test("running the same prod request again after a refused merge reuses its branch and pull request content")
+    @Test("running the same prod request again after a refused merge reuses its own branch and pull request")
     func retryReusesTheBranch() async throws {
         let h = try await H.start()
         h.repo.refuseMerges("Required status check \"ci\" is expected.")
-        let first = await h.deploy(H.input(.deploy, ["app": "iris", "version": "v2.3", "env": "prod"], approvers: ["bob"]))
+        let notes = MemoryNotes()
+        let input = H.input(.deploy, ["app": "iris", "version": "v2.3", "env": "prod"], approvers: ["bob"], notes: notes)
+        let first = await h.deploy(input)
         #expect(!first.isSuccess)
         h.repo.allowMerges()
-        let second = await h.deploy(H.input(.deploy, ["app": "iris", "version": "v2.3", "env": "prod"], approvers: ["bob"]))
+        let second = await h.deploy(input)
         await h.stop()
         #expect(second.isSuccess, "\(second.text)")
         #expect(h.repo.text(H.prodFile) == H.kustomization("v2.3"))
+        let branch = try #require(await notes.all[H.noteKey("branch")])
         let calls = h.githubCalls
-        #expect(calls.filter { $0.hasPrefix("PUT /repos/acme/ml-platform-gitops/contents/") }.count == 1, "the branch already has the change")
-        #expect(calls.contains("GET /repos/acme/ml-platform-gitops/pulls?head=acme:chatops/request-7-prod-v2.3&state=open"))
+        #expect(calls.filter { $0.hasPrefix("PUT \(repoPath)/contents/") }.count == 1, "the branch already has the change")
+        #expect(calls.contains("GET \(repoPath)/git/ref/heads/\(branch)"))
+        #expect(calls.contains("GET \(repoPath)/pulls?head=acme:\(branch)&base=main&state=open"))
+        #expect(!calls.contains { $0.contains("/compare/") || $0 == "GET /user" }, "its own commit and pull request were recorded")
+        let merges = h.github.requests.filter { $0.path.hasSuffix("/merge") }
+        #expect(merges.map(\.path) == ["\(repoPath)/pulls/12/merge", "\(repoPath)/pulls/12/merge"])
+        #expect(merges.last?.json?["sha"] as? String == h.repo.branchHead(branch))
     }
 
     @Test("promote takes the version Argo CD shows running in the environment before")

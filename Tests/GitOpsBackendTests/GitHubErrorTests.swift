@@ -22,7 +22,7 @@ struct GitHubErrorTests {
         (200, "{not json", "GitHub's answer could not be read (read \(H.stagingFile) at main in acme/ml-platform-gitops)"),
     ])
     func errorAnswers(code: Int, body: String, expected: String) async throws {
-        let h = try await H.start(githubAnswer: { _ in .json(body, status: code, headers: code == 429 ? ["Retry-After": "60"] : [:]) })
+        let h = try await H.start(githubAnswer: { _, _ in .json(body, status: code, headers: code == 429 ? ["Retry-After": "60"] : [:]) })
         let result = await h.deploy(H.input(.deploy, ["app": "iris", "version": "v2.3", "env": "staging"]))
         await h.stop()
         #expect(!result.isSuccess)
