@@ -97,7 +97,7 @@ let package = Package(
         .target(
             name: "Conversation",
             dependencies: [
-                "ChatOpsCore", "ChatOpsConfig", "Understanding", "Approvals", "RequestStore", "Execution", "ReplyModel",
+                "ChatOpsCore", "ChatOpsConfig", "Understanding", "Approvals", "Execution", "ReplyModel",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -106,7 +106,7 @@ let package = Package(
         .target(
             name: "ChatServer",
             dependencies: [
-                "Conversation", "ReplyModel", "RequestStore", "PlatformHTTP",
+                "Conversation", "ReplyModel", "ChatOpsCore", "ChatOpsConfig",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
@@ -120,7 +120,7 @@ let package = Package(
             name: "GitHubPlatform",
             dependencies: [
                 "ChatServer", "Conversation", "ReplyModel", "PlatformHTTP", "PlatformVerification", "ChatOpsConfig",
-                "RequestStore", "ChatOpsCore", "Approvals",
+                "ChatOpsCore", "Approvals",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -132,7 +132,7 @@ let package = Package(
             name: "DiscordPlatform",
             dependencies: [
                 "ChatServer", "Conversation", "ReplyModel", "PlatformHTTP", "PlatformVerification", "ChatOpsConfig",
-                "RequestStore",
+                "ChatOpsCore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
@@ -166,7 +166,7 @@ let package = Package(
             name: "SlackPlatform",
             dependencies: [
                 "ChatServer", "Conversation", "ReplyModel", "PlatformHTTP", "PlatformVerification", "ChatOpsConfig",
-                "RequestStore",
+                "ChatOpsCore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]

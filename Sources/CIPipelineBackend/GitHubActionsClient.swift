@@ -30,7 +30,7 @@ public struct GitHubActionsClient: Sendable {
     func url(_ repository: GitHubRepository, _ path: String, query: [(String, String)] = []) -> String {
         let base = baseURL + repository.apiPath + path
         guard !query.isEmpty else { return base }
-        return base + "?" + FormBody.encode(query)
+        return base + "?" + QueryString.encode(query)
     }
 
     /// A GET whose answer must be a 2xx JSON body of type `T`.

@@ -1,6 +1,7 @@
+import Approvals
 import ArgumentParser
+import ChatOpsCore
 import Foundation
-import RequestStore
 
 /// `chatops audit verify|export`: the append-only, hash-chained log of everything the bot decided.
 struct AuditCommand: AsyncParsableCommand {

@@ -1,7 +1,8 @@
+import Approvals
+import ChatOpsCore
 import Conversation
 import Foundation
 import ReplyModel
-import RequestStore
 
 /// Prints the bot's replies to standard output, one after another, as a chat would show them.
 struct ConsoleSink: ReplySink {

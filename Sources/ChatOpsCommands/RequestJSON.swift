@@ -1,7 +1,7 @@
+import Approvals
 import ChatOpsCore
 import Conversation
 import Foundation
-import RequestStore
 
 /// Requests and audit entries as JSON with a fixed key order (`requests --json`, `audit export --json`).
 enum RequestJSON {

@@ -1,8 +1,8 @@
 import Approvals
 import ArgumentParser
+import ChatOpsCore
 import Conversation
 import Foundation
-import RequestStore
 
 /// `chatops requests list|show`: what the store holds.
 struct RequestsCommand: AsyncParsableCommand {

@@ -1,5 +1,6 @@
 import Approvals
 import ChatOpsConfig
+import ChatOpsCore
 import Conversation
 import Execution
 import Foundation

@@ -136,7 +136,7 @@ public struct HostPort: Sendable, Hashable {
               (0...65535).contains(port) else { return nil }
         var host = String(text[..<colon])
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
-        guard !host.isEmpty else { return nil }
+        guard !host.isEmpty, !host.contains(where: \.isWhitespace) else { return nil }
         self.host = host
         self.port = port
     }

@@ -1,6 +1,7 @@
+import Approvals
+import ChatOpsCore
 import Conversation
 import ReplyModel
-import RequestStore
 
 /// Collects what the bot says, with where it said it.
 public actor RecordingSink: ReplySink {

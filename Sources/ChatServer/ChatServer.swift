@@ -2,7 +2,6 @@ import Conversation
 import Hummingbird
 import Logging
 import NIOCore
-import PlatformHTTP
 import ServiceLifecycle
 
 /// `chatops serve`: the platforms' routes plus `/healthz` and `/readyz`, the expiry sweeper, and

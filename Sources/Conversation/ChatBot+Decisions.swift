@@ -2,7 +2,6 @@ import Approvals
 import ChatOpsCore
 import Foundation
 import ReplyModel
-import RequestStore
 
 extension ChatBot {
     /// `approve N` / `deny N REASON`: policy says whether this person may decide; the store makes

@@ -1,6 +1,7 @@
+import Approvals
+import ChatOpsCore
 import Execution
 import Foundation
-import RequestStore
 
 extension ChatBot {
     /// Claims an approved request (exactly one caller wins), runs it while renewing its lease,

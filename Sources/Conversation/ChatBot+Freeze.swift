@@ -1,5 +1,6 @@
+import Approvals
+import ChatOpsCore
 import Execution
-import RequestStore
 
 extension ChatBot {
     /// The kill switch, carried out by the bot itself once policy (and approval, where the policy

@@ -3,7 +3,6 @@ import ChatOpsCore
 import Execution
 import Foundation
 import ReplyModel
-import RequestStore
 
 extension ChatBot {
     /// A command other than approve/deny: record it with policy's decision, then ask for

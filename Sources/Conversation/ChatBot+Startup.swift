@@ -1,6 +1,7 @@
+import Approvals
+import ChatOpsCore
 import Foundation
 import ReplyModel
-import RequestStore
 
 extension ChatBot {
     /// At start-up: requests left `executing` by a dead process become `interrupted` (reported,

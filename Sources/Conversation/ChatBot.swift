@@ -3,7 +3,6 @@ import ChatOpsCore
 import ChatOpsConfig
 import Execution
 import Foundation
-import RequestStore
 import Understanding
 
 /// One message through the whole path: understand → policy → approval → execute → reply.

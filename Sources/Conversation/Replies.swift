@@ -2,7 +2,6 @@ import Approvals
 import ChatOpsCore
 import Foundation
 import ReplyModel
-import RequestStore
 
 /// Everything the bot says, in one place, as neutral replies: the console prints them and each
 /// platform renders them its own way.

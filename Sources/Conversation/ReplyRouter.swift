@@ -1,5 +1,6 @@
+import Approvals
+import ChatOpsCore
 import ReplyModel
-import RequestStore
 import Synchronization
 
 /// Every platform's reply sink, by platform name: a reply goes to the platform its origin is on,

@@ -1,5 +1,6 @@
+import Approvals
+import ChatOpsCore
 import ReplyModel
-import RequestStore
 
 /// Where replies go: the platform adapter posts them in the origin's thread; the console prints them.
 public protocol ReplySink: Sendable {

@@ -1,6 +1,7 @@
+import Approvals
+import ChatOpsCore
 import Execution
 import Foundation
-import RequestStore
 
 /// A request's notes, kept in the store beside it: what an executor records survives a crash
 /// and is there when the request is attempted again.

@@ -1,10 +1,11 @@
+import Approvals
+import ChatOpsCore
 import ChatServer
 import Conversation
 import Foundation
 import Hummingbird
 import PlatformHTTP
 import ReplyModel
-import RequestStore
 
 /// What each kind of interaction gets back at once, and the work it starts.
 extension DiscordAdapter {

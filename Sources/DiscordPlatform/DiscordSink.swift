@@ -1,9 +1,10 @@
+import Approvals
+import ChatOpsCore
 import Conversation
 import Foundation
 import Logging
 import PlatformHTTP
 import ReplyModel
-import RequestStore
 
 /// Posts replies on Discord. A reply to a live interaction goes through its webhook (the deferred
 /// answer first, follow-ups after); anything else, or when the webhook fails, goes to the channel

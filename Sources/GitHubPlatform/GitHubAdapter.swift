@@ -1,4 +1,6 @@
+import Approvals
 import ChatOpsConfig
+import ChatOpsCore
 import ChatServer
 import Conversation
 import Foundation
@@ -6,7 +8,6 @@ import Hummingbird
 import Logging
 import PlatformHTTP
 import PlatformVerification
-import RequestStore
 
 /// GitHub issue and pull-request comments: `POST /github/webhook` receives `issue_comment`
 /// deliveries; command lines are acknowledged with 👀 and answered with comments. The sender is

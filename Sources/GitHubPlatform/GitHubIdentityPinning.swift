@@ -1,8 +1,8 @@
 import Approvals
 import ChatOpsConfig
+import ChatOpsCore
 import Foundation
 import Logging
-import RequestStore
 
 /// Policy names GitHub people by login (`github:octocat`), but a login can be renamed and then
 /// registered by someone else, who would inherit the person's rights. Comments are therefore

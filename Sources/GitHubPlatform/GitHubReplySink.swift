@@ -1,7 +1,8 @@
+import Approvals
+import ChatOpsCore
 import Conversation
 import Logging
 import ReplyModel
-import RequestStore
 
 /// Replies as comments on the issue or pull request the command came from; an update edits the
 /// bot's own comment. Each comment carries a hidden marker so the bot never reads its own words

@@ -66,7 +66,7 @@ public struct KubernetesRequests: Sendable {
     }
 
     func url(_ path: String, _ query: [(String, String)]) -> String {
-        baseURL + path + (query.isEmpty ? "" : "?" + FormBody.encode(query))
+        baseURL + path + (query.isEmpty ? "" : "?" + QueryString.encode(query))
     }
 }
 

@@ -1,3 +1,4 @@
+import Approvals
 import ChatOpsCore
 
 /// The `detail` of an audit entry: a JSON object with sorted keys, written by hand so that the

@@ -1,3 +1,5 @@
+import Approvals
+import ChatOpsCore
 import GRDB
 
 /// Origins are stored as four columns (`platform`, `channel`, `thread`, `message_id`), with a

@@ -1,3 +1,5 @@
+import Approvals
+import ChatOpsCore
 import Foundation
 
 /// The store keeps times as integer milliseconds since 1970, so that audit hashes are exact

@@ -1,3 +1,5 @@
+import Approvals
+import ChatOpsCore
 /// Reading and checking the audit log.
 extension SQLiteApprovalStore {
     public func auditEntries() async throws -> [AuditEntry] {

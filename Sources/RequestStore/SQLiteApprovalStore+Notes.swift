@@ -1,3 +1,5 @@
+import Approvals
+import ChatOpsCore
 import Foundation
 import GRDB
 

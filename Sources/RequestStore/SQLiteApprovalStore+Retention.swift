@@ -1,4 +1,5 @@
 import Approvals
+import ChatOpsCore
 import Foundation
 import GRDB
 
@@ -24,13 +25,6 @@ extension SQLiteApprovalStore {
             return PruneReport(requests: requests, deliveries: deliveries, auditEntries: entries)
         }
     }
-}
-
-/// What a prune removed.
-public struct PruneReport: Sendable, Hashable {
-    public let requests: Int
-    public let deliveries: Int
-    public let auditEntries: Int
 }
 
 extension StoreTransaction {

@@ -1,3 +1,5 @@
+import Approvals
+import ChatOpsCore
 import GRDB
 
 /// A store failure, worded for the person running the bot: what went wrong, on which store, and

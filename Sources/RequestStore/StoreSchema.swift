@@ -1,3 +1,5 @@
+import Approvals
+import ChatOpsCore
 import GRDB
 
 /// The store's tables, as migrations registered in code: a store file is upgraded in place when a

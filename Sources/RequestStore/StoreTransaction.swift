@@ -1,3 +1,5 @@
+import Approvals
+import ChatOpsCore
 import GRDB
 
 /// One open transaction on the store. The invariant-keeping steps that several store methods

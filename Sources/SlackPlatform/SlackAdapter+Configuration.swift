@@ -1,4 +1,5 @@
 import ChatOpsConfig
+import ChatServer
 import Conversation
 import Foundation
 import Logging

@@ -1,9 +1,10 @@
+import Approvals
+import ChatOpsCore
 import ChatServer
 import Conversation
 import Foundation
 import Hummingbird
 import PlatformHTTP
-import RequestStore
 
 extension SlackAdapter {
     /// A slash command: acknowledged at once with a short ephemeral note; then a thread is started

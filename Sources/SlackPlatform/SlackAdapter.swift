@@ -1,3 +1,4 @@
+import ChatOpsCore
 import ChatServer
 import Conversation
 import Foundation

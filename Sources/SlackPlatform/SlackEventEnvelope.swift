@@ -1,6 +1,7 @@
+import Approvals
+import ChatOpsCore
 import Conversation
 import Foundation
-import RequestStore
 
 /// An Events API request: the `url_verification` handshake or an `event_callback` wrapping one event.
 struct SlackEventEnvelope: Decodable, Sendable {

@@ -1,8 +1,10 @@
+import Approvals
+import ChatOpsCore
+import ChatServer
 import Conversation
 import Foundation
 import PlatformHTTP
 import ReplyModel
-import RequestStore
 
 /// An interaction payload (`payload=` JSON in a form body); chatops acts on `block_actions`, the
 /// click of one of its own Approve / Deny buttons.

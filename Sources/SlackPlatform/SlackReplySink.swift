@@ -1,8 +1,9 @@
+import Approvals
+import ChatOpsCore
 import Conversation
 import Logging
 import PlatformHTTP
 import ReplyModel
-import RequestStore
 
 /// Posts replies in the origin's Slack thread and updates approval prompts in place. Never throws:
 /// a failed call is logged (without the token) and the reply is reported as not posted.

@@ -1,3 +1,5 @@
+import Approvals
+import ChatOpsCore
 import CIPipelineBackend
 import ChatOpsConfig
 import ChatOpsTestSupport

@@ -1,4 +1,6 @@
+import Approvals
 import AsyncHTTPClient
+import ChatOpsCore
 import ChatOpsTestSupport
 import ChatServer
 import Conversation

@@ -1,3 +1,4 @@
+import Approvals
 import ChatOpsCore
 import ChatOpsTestSupport
 import Conversation

@@ -1,3 +1,5 @@
+import Approvals
+import ChatOpsCore
 import ChatOpsTestSupport
 import Conversation
 import Foundation

@@ -1,4 +1,6 @@
+import Approvals
 import ChatOpsConfig
+import ChatOpsCore
 import ChatOpsTestSupport
 @testable import DiscordPlatform
 import Foundation

@@ -1,5 +1,7 @@
+import Approvals
 import ArgoCDBackend
 import ChatOpsConfig
+import ChatOpsCore
 import ChatOpsTestSupport
 import Conversation
 import Execution

@@ -1,4 +1,5 @@
 import Approvals
+import ChatOpsCore
 import Foundation
 import RequestStore
 import Testing

@@ -1,3 +1,4 @@
+import Approvals
 import ChatOpsConfig
 import ChatOpsCore
 import Conversation

@@ -1,4 +1,6 @@
+import Approvals
 import ChatOpsConfig
+import ChatOpsCore
 import ChatOpsTestSupport
 import ChatServer
 import Conversation
@@ -129,7 +131,7 @@ final class SecurityHarness: Sendable {
         form["user_id"] = user
         form["trigger_id"] = trigger
         form["team_id"] = team
-        let body = FormBody.encode(form.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        let body = QueryString.encode(form.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         return try await postSlack("/slack/commands", body)
     }
 
@@ -144,7 +146,7 @@ final class SecurityHarness: Sendable {
         let id = ReplyAction(kind: kind, requestID: request).identifier
         payload["actions"] = [["action_id": id, "value": id, "type": "button", "action_ts": "1700000000.000001"]]
         let json = String(decoding: try JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys]), as: UTF8.self)
-        return try await postSlack("/slack/interactions", FormBody.encode([("payload", json)]))
+        return try await postSlack("/slack/interactions", QueryString.encode([("payload", json)]))
     }
 
     func postSlack(_ path: String, _ body: String, timestamp: String = String(Int(Date().timeIntervalSince1970))) async throws -> APIResponse {

@@ -119,7 +119,7 @@ struct SlackCommandTests {
     }
 
     static func form(_ payload: [String: Any]) throws -> String {
-        FormBody.encode([("payload", try Fixture.encode(payload))])
+        QueryString.encode([("payload", try Fixture.encode(payload))])
     }
 }
 

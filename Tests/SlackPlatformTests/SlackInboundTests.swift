@@ -1,5 +1,6 @@
 import ChatOpsConfig
 import ChatOpsTestSupport
+import ChatServer
 import Conversation
 import Foundation
 import Logging
@@ -64,10 +65,10 @@ struct SlackInboundTests {
 
     @Test func theCapturedClickOfAnotherAppsButtonMeansNothing() throws {
         let payload = try Fixture.text("block_actions.button.payload.json")
-        let body = Array(FormBody.encode([("payload", payload)]).utf8)
+        let body = Array(QueryString.encode([("payload", payload)]).utf8)
         #expect(try SlackInteraction(body: body).incomingMessage() == nil)
         let ours = payload.replacingOccurrences(of: #""action_id": "a""#, with: #""action_id": "chatops:deny:9""#)
-        let message = try #require(try SlackInteraction(body: Array(FormBody.encode([("payload", ours)]).utf8)).incomingMessage())
+        let message = try #require(try SlackInteraction(body: Array(QueryString.encode([("payload", ours)]).utf8)).incomingMessage())
         #expect(message.text == "deny 9")
         #expect(message.platformUser == "slack:W111")
         #expect(message.deliveryID == "111.222.valid")

@@ -1,5 +1,6 @@
 import Approvals
 import ChatOpsConfig
+import ChatOpsCore
 import ChatOpsTestSupport
 import ChatServer
 import Conversation
@@ -31,7 +32,7 @@ enum Fixture {
     static func slashCommand(_ command: String, _ text: String) throws -> String {
         let captured = try Fixture.text("slash-command.bolt-python.form-body.txt")
         let rewritten = captured.replacingOccurrences(of: "command=%2Fhello-world&text=Hi",
-                                                      with: FormBody.encode([("command", command), ("text", text)]))
+                                                      with: QueryString.encode([("command", command), ("text", text)]))
         #expect(rewritten != captured)
         return rewritten
     }

@@ -1,5 +1,3 @@
-import RequestStore
-
 /// A message from any platform, as the conversation needs it. Adapters build it after they have
 /// verified the platform's signature.
 public struct IncomingMessage: Sendable, Hashable {
@@ -25,11 +23,4 @@ public struct IncomingMessage: Sendable, Hashable {
         self.text = text
         self.isAddressedByPlatform = isAddressedByPlatform
     }
-}
-
-/// What became of a message.
-public enum HandlingOutcome: Sendable, Hashable {
-    case handled
-    /// The delivery id was seen before: nothing was done again. `previousReply` is what was said then.
-    case duplicate(previousReply: String?)
 }

@@ -1,4 +1,3 @@
-import Approvals
 import ChatOpsCore
 import Foundation
 

@@ -1,4 +1,4 @@
-import Approvals
+import ChatOpsCore
 import Foundation
 
 /// What an approval did. Exactly one caller ever sees `quorumReached` for a request.
@@ -127,4 +127,17 @@ public enum AuditVerification: Sendable, Hashable {
     case intact(entries: Int)
     /// The first entry that does not check out, and why (edited, deleted before it, out of order…).
     case broken(seq: Int64, reason: String)
+}
+
+/// What a prune removed.
+public struct PruneReport: Sendable, Hashable {
+    public let requests: Int
+    public let deliveries: Int
+    public let auditEntries: Int
+
+    public init(requests: Int, deliveries: Int, auditEntries: Int) {
+        self.requests = requests
+        self.deliveries = deliveries
+        self.auditEntries = auditEntries
+    }
 }

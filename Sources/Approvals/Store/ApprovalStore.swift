@@ -1,4 +1,4 @@
-import Approvals
+import ChatOpsCore
 import Foundation
 
 /// Requests, approvals, transitions, deliveries, freezes, notices and the audit log.
