@@ -64,13 +64,18 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // GitHub's REST API as every GitHub use shares it: headers, the connection settings.
+        .target(name: "GitHubREST", dependencies: ["PlatformHTTP", "ChatOpsConfig"]),
         // Executors: the protocol, the registry, dry-run plans, unconfigured backends.
-        .target(name: "Execution", dependencies: ["ChatOpsCore", "ChatOpsConfig", "ReplyModel"]),
+        .target(
+            name: "Execution",
+            dependencies: ["ChatOpsCore", "ChatOpsConfig", "ReplyModel", "PlatformHTTP", .product(name: "Logging", package: "swift-log")]
+        ),
         // Argo CD: application status (sync, health, revision, images, last sync) over its REST API.
-        .target(name: "ArgoCDBackend", dependencies: ["Execution", "ChatOpsConfig", "ReplyModel", "PlatformHTTP"]),
+        .target(name: "ArgoCDBackend", dependencies: ["Execution", "ChatOpsConfig", "ChatOpsCore", "ReplyModel", "PlatformHTTP"]),
         .target(
             name: "GitOpsBackend",
-            dependencies: ["ArgoCDBackend", "Execution", "ChatOpsConfig", "ReplyModel", "PlatformHTTP",
+            dependencies: ["ArgoCDBackend", "Execution", "ChatOpsConfig", "ChatOpsCore", "ReplyModel", "PlatformHTTP", "GitHubREST",
                            .product(name: "Yams", package: "Yams")]
         ),
         // Kubernetes: pods, logs, events, scale and rolling restart over the API server's REST API
@@ -89,7 +94,7 @@ let package = Package(
         .target(
             name: "CIPipelineBackend",
             dependencies: [
-                "Execution", "ChatOpsConfig", "ChatOpsCore", "ReplyModel", "PlatformHTTP",
+                "Execution", "ChatOpsConfig", "ChatOpsCore", "ReplyModel", "PlatformHTTP", "GitHubREST",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
@@ -119,6 +124,7 @@ let package = Package(
         .target(
             name: "GitHubPlatform",
             dependencies: [
+                "Execution", "GitHubREST",
                 "ChatServer", "Conversation", "ReplyModel", "PlatformHTTP", "PlatformVerification", "ChatOpsConfig",
                 "ChatOpsCore", "Approvals",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -131,19 +137,29 @@ let package = Package(
         .target(
             name: "DiscordPlatform",
             dependencies: [
+                "Execution", "Approvals",
                 "ChatServer", "Conversation", "ReplyModel", "PlatformHTTP", "PlatformVerification", "ChatOpsConfig",
                 "ChatOpsCore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
+        // The composition root: configuration, store, HTTP clients, the registered modules, the bot, the server.
+        .target(
+            name: "ChatOpsApp",
+            dependencies: [
+                "ChatOpsCore", "RuleEngine", "ChatOpsConfig", "Understanding", "Approvals", "RequestStore", "Execution",
+                "Conversation", "ChatServer", "PlatformHTTP", "GitHubPlatform", "SlackPlatform", "DiscordPlatform",
+                "ArgoCDBackend", "GitOpsBackend", "KubernetesBackend", "ModelBackend", "CIPipelineBackend",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The `chatops` subcommands, as a library so tests can drive them.
         .target(
             name: "ChatOpsCommands",
             dependencies: [
-                "ChatOpsCore", "RuleEngine", "ChatOpsConfig", "Understanding", "Approvals", "RequestStore",
-                "Execution", "Conversation", "ChatServer", "ReplyModel", "PlatformHTTP", "GitHubPlatform", "SlackPlatform",
-                "DiscordPlatform", "ArgoCDBackend", "GitOpsBackend", "KubernetesBackend", "ModelBackend", "CIPipelineBackend",
+                "ChatOpsApp", "ChatOpsCore", "RuleEngine", "ChatOpsConfig", "Understanding", "Approvals", "RequestStore",
+                "Execution", "Conversation", "ChatServer", "ReplyModel", "PlatformHTTP", "DiscordPlatform",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -155,8 +171,8 @@ let package = Package(
         .target(
             name: "ChatOpsTestSupport",
             dependencies: [
-                "ChatOpsCore", "Execution", "ChatOpsConfig", "RuleEngine", "Understanding", "Approvals", "RequestStore",
-                "Conversation",
+                "ChatOpsApp", "ChatOpsCore", "Execution", "ChatOpsConfig", "RuleEngine", "Understanding", "Approvals", "RequestStore",
+                "Conversation", "PlatformHTTP", .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -165,6 +181,7 @@ let package = Package(
         .target(
             name: "SlackPlatform",
             dependencies: [
+                "Execution", "Approvals",
                 "ChatServer", "Conversation", "ReplyModel", "PlatformHTTP", "PlatformVerification", "ChatOpsConfig",
                 "ChatOpsCore",
                 .product(name: "Logging", package: "swift-log"),
@@ -173,26 +190,30 @@ let package = Package(
         ),
         .executableTarget(
             name: "RuleMatchBenchmark",
-            dependencies: ["RuleEngine", "ChatOpsConfig", "Understanding"],
+            dependencies: ["ChatOpsApp", "RuleEngine", "ChatOpsConfig", "Understanding"],
             path: "Benchmarks/RuleMatch"
         ),
-        .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "ChatOpsTestSupport"]),
-        .testTarget(name: "ChatOpsConfigTests", dependencies: ["ChatOpsConfig", "ChatOpsTestSupport"]),
+        .testTarget(name: "RuleEngineTests", dependencies: ["ChatOpsApp", "RuleEngine", "ChatOpsTestSupport"]),
+        .testTarget(
+            name: "ChatOpsConfigTests",
+            dependencies: ["ChatOpsApp", "ChatOpsConfig", "ChatOpsTestSupport", "SlackPlatform", "ArgoCDBackend", "GitHubREST",
+                           "KubernetesBackend"]
+        ),
         .testTarget(
             name: "UnderstandingTests",
-            dependencies: ["Understanding", "RuleEngine", "ChatOpsConfig", "ChatOpsTestSupport"]
+            dependencies: ["ChatOpsApp", "Understanding", "RuleEngine", "ChatOpsConfig", "ChatOpsTestSupport"]
         ),
-        .testTarget(name: "ApprovalsTests", dependencies: ["Approvals", "ChatOpsConfig", "ChatOpsTestSupport"]),
+        .testTarget(name: "ApprovalsTests", dependencies: ["ChatOpsApp", "Approvals", "ChatOpsConfig", "ChatOpsTestSupport"]),
         .testTarget(
             name: "RequestStoreTests",
-            dependencies: [
+            dependencies: ["ChatOpsApp", 
                 "RequestStore", "Approvals", "ChatOpsCore", "ChatOpsTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(
             name: "GitHubPlatformTests",
-            dependencies: [
+            dependencies: ["ChatOpsApp", 
                 "GitHubPlatform", "ChatServer", "Conversation", "ChatOpsTestSupport", "ChatOpsConfig", "RuleEngine",
                 "Understanding", "Approvals", "Execution", "RequestStore", "PlatformHTTP", "ReplyModel",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -203,7 +224,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ChatServerTests",
-            dependencies: [
+            dependencies: ["ChatOpsApp", 
                 "ChatServer", "Conversation", "ChatOpsTestSupport", "ChatOpsConfig", "RuleEngine", "Understanding",
                 "Approvals", "Execution", "RequestStore", "PlatformHTTP", "ReplyModel",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -213,18 +234,18 @@ let package = Package(
         ),
         .testTarget(
             name: "ArgoCDBackendTests",
-            dependencies: ["ArgoCDBackend", "Execution", "ChatOpsConfig", "ChatOpsCore", "ReplyModel", "PlatformHTTP",
+            dependencies: ["ChatOpsApp", "ArgoCDBackend", "Execution", "ChatOpsConfig", "ChatOpsCore", "ReplyModel", "PlatformHTTP",
                            "ChatOpsTestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "GitOpsBackendTests",
-            dependencies: ["GitOpsBackend", "ArgoCDBackend", "Execution", "ChatOpsConfig", "ChatOpsCore", "PlatformHTTP",
+            dependencies: ["ChatOpsApp", "GitOpsBackend", "ArgoCDBackend", "Execution", "ChatOpsConfig", "ChatOpsCore", "PlatformHTTP",
                            "Conversation", "RequestStore", "ChatOpsTestSupport"]
         ),
         .testTarget(
             name: "KubernetesBackendTests",
-            dependencies: [
+            dependencies: ["ChatOpsApp", 
                 "KubernetesBackend", "Execution", "ChatOpsConfig", "ChatOpsCore", "ReplyModel", "PlatformHTTP",
                 "Conversation", "RequestStore", "ChatOpsTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -238,30 +259,30 @@ let package = Package(
         ),
         .testTarget(
             name: "ModelBackendTests",
-            dependencies: ["ModelBackend", "Execution", "ChatOpsConfig", "ChatOpsCore", "ReplyModel", "PlatformHTTP",
+            dependencies: ["ChatOpsApp", "ModelBackend", "Execution", "ChatOpsConfig", "ChatOpsCore", "ReplyModel", "PlatformHTTP",
                            "ChatOpsTestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "CIPipelineBackendTests",
-            dependencies: ["CIPipelineBackend", "Execution", "ChatOpsConfig", "ChatOpsCore", "ReplyModel", "PlatformHTTP",
+            dependencies: ["ChatOpsApp", "CIPipelineBackend", "Execution", "ChatOpsConfig", "ChatOpsCore", "ReplyModel", "PlatformHTTP",
                            "Conversation", "RequestStore", "ChatOpsTestSupport"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "ReplyModelTests", dependencies: ["ReplyModel", "ChatOpsTestSupport"]),
+        .testTarget(name: "ReplyModelTests", dependencies: ["ChatOpsApp", "ReplyModel", "ChatOpsTestSupport"]),
         .testTarget(
             name: "PlatformVerificationTests",
-            dependencies: ["PlatformVerification", "ChatOpsTestSupport"],
+            dependencies: ["ChatOpsApp", "PlatformVerification", "ChatOpsTestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "ConversationTests",
-            dependencies: ["Conversation", "RequestStore", "Execution", "Approvals", "ChatOpsConfig", "Understanding",
+            dependencies: ["ChatOpsApp", "Conversation", "RequestStore", "Execution", "Approvals", "ChatOpsConfig", "Understanding",
                            "RuleEngine", "ReplyModel", "ChatOpsTestSupport"]
         ),
         .testTarget(
             name: "ChatOpsCommandsTests",
-            dependencies: [
+            dependencies: ["ChatOpsApp", 
                 "ChatOpsCommands", "ChatOpsTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -270,7 +291,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SlackPlatformTests",
-            dependencies: [
+            dependencies: ["ChatOpsApp", 
                 "SlackPlatform", "ChatServer", "Conversation", "ReplyModel", "PlatformHTTP", "ChatOpsConfig",
                 "RequestStore", "Approvals", "Execution", "Understanding", "RuleEngine", "ChatOpsTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -281,7 +302,7 @@ let package = Package(
         // The security review's attacks, through the real routes of one server with every platform.
         .testTarget(
             name: "SecurityTests",
-            dependencies: [
+            dependencies: ["ChatOpsApp", 
                 "ChatServer", "Conversation", "SlackPlatform", "DiscordPlatform", "GitHubPlatform", "ChatOpsConfig",
                 "ChatOpsCore", "RequestStore", "ReplyModel", "PlatformHTTP", "ChatOpsTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -291,7 +312,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DiscordPlatformTests",
-            dependencies: [
+            dependencies: ["ChatOpsApp", 
                 "DiscordPlatform", "ChatServer", "Conversation", "ChatOpsConfig", "Approvals", "Execution", "Understanding",
                 "RuleEngine", "RequestStore", "ReplyModel", "PlatformHTTP", "ChatOpsTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -1,3 +1,4 @@
+import ChatOpsApp
 // Rule-matching benchmark on the shared corpus (shared/bench/corpus), comparable with the peer
 // baselines in shared/bench/BASELINE.md: first matching rule in file order, search semantics,
 // PCRE2 UTF + caseless (no UCP, as the baselines), captures of the first match.
@@ -67,7 +68,7 @@ for (ruleFile, expectedFile) in [("rules-50.pcre.tsv", "expected-50.tsv"), ("rul
 }
 
 // The bot's own path: screen, shipped rules, slot validation against the example config.
-let configuration = try ConfigurationLoader().load(path: "deploy/chatops.example.yaml")
+let configuration = try ConfigurationLoader(settings: ChatOpsModules.standard.settings).load(path: "deploy/chatops.example.yaml")
 let shipped = try RuleFileLoader().load(directory: configuration.rulesPath)
 let classifier = RuleClassifier(rules: shipped, configuration: configuration)
 let botMatcher = shipped.makeMatcher()

@@ -7,10 +7,14 @@ import YAMLSupport
 /// catalog, environments against `environments`, groups against `groups`, group members against
 /// `identities` (or a platform id), so that a typo fails at start-up instead of locking people out.
 public enum PolicySection {
-    /// Prefixes of platform user ids and memberships (`slack:U0123`, `discord-role:42`).
-    public static let platformPrefixes = ["console", "slack", "discord", "github", "github-id", "slack-group", "discord-role", "github-team"]
+    /// The console's prefix (`console:alice` is `chatops say --as alice`); every platform module
+    /// adds its own (`slack`, `discord-role`…).
+    public static let consolePrefix = "console"
 
-    public static func parse(_ value: YAMLValue?, catalog: Catalog) throws(YAMLError) -> Policy {
+    /// `identityPrefixes`: the prefixes of platform user ids and memberships the registered
+    /// platforms use (`slack:U0123`, `discord-role:42`); any other prefix is a typo.
+    public static func parse(_ value: YAMLValue?, catalog: Catalog, identityPrefixes: Set<String>) throws(YAMLError) -> Policy {
+        let platformPrefixes = ([consolePrefix] + identityPrefixes.sorted()).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         guard let value else { return Policy() }
         let m = try value.mapping()
         try m.rejectUnknownKeys(allowed: ["identities", "groups", "rules", "unknown_users", "freeze",
@@ -22,7 +26,7 @@ public enum PolicySection {
                 throw ids.error("identity name '\(name)' must be lower-case letters, digits and dashes")
             }
             var set: Set<String> = []
-            for id in try ids.list() { set.insert(try platformID(id)) }
+            for id in try ids.list() { set.insert(try platformID(id, prefixes: platformPrefixes)) }
             identities[name] = set
         }
 
@@ -34,7 +38,7 @@ public enum PolicySection {
                 if text == "*" || identities[text] != nil {
                     set.insert(text)
                 } else if text.contains(":") {
-                    set.insert(try platformID(member))
+                    set.insert(try platformID(member, prefixes: platformPrefixes))
                 } else {
                     throw member.error("'\(text)' is not an identity; add it under policy.identities, "
                                        + "or list a platform id such as slack:U0123 or github:octocat")
@@ -125,12 +129,12 @@ public enum PolicySection {
         return name
     }
 
-    static func platformID(_ v: YAMLValue) throws(YAMLError) -> String {
+    static func platformID(_ v: YAMLValue, prefixes platformPrefixes: [String]) throws(YAMLError) -> String {
         let text = try v.string()
         guard let colon = text.firstIndex(of: ":"), platformPrefixes.contains(String(text[..<colon])),
               text.index(after: colon) < text.endIndex, !text.contains(where: \.isWhitespace) else {
             throw v.error("'\(text)' is not a platform id; write PLATFORM:ID with PLATFORM one of "
-                          + "\(platformPrefixes.joined(separator: ", ")) (e.g. slack:U0123, github:octocat, console:alice)")
+                          + "\(platformPrefixes.joined(separator: ", ")) (e.g. console:alice)")
         }
         return text
     }

@@ -9,8 +9,7 @@ public struct ArgoCDClient: Sendable {
     let token: String
     let readAttempts: Int
 
-    public init(baseURL: String, token: String, client: PlatformAPIClient = PlatformAPIClient(service: "Argo CD"),
-                readAttempts: Int = 3) {
+    public init(baseURL: String, token: String, client: PlatformAPIClient, readAttempts: Int = 3) {
         self.baseURL = PlatformHTTP.apiBaseURL(baseURL)
         self.token = token
         self.client = client

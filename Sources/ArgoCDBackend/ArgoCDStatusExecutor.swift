@@ -5,7 +5,6 @@ import ReplyModel
 /// `status of APP [in ENV]`: sync status, health, revision, images and last sync of the app's Argo
 /// CD application in each asked environment, one compact line each, then the details.
 public struct ArgoCDStatusExecutor: Executor {
-    public let backend: Backend? = .argocd
     let client: ArgoCDClient
     let catalog: Catalog
 

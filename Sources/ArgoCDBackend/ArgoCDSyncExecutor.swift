@@ -5,7 +5,6 @@ import ReplyModel
 /// `sync APP ENV`: asks Argo CD to sync the app's application, then waits until it is Synced and
 /// Healthy, posting each change of state to the thread.
 public struct ArgoCDSyncExecutor: Executor {
-    public let backend: Backend? = .argocd
     let client: ArgoCDClient
     let waiter: ArgoCDWaiter
     let catalog: Catalog

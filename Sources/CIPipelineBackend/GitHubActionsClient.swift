@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import GitHubREST
 import PlatformHTTP
 
 /// GitHub Actions' REST API with a bearer token. Reads are retried on a gateway error or no
@@ -14,13 +15,15 @@ public struct GitHubActionsClient: Sendable {
 
     public static let defaultBaseURL = "https://api.github.com"
 
-    public init(baseURL: String = GitHubActionsClient.defaultBaseURL, token: String, timeout: Duration = .seconds(15),
-                readAttempts: Int = 3) {
+    /// `http` is the process's pool: the standard client for the API, the one that never follows
+    /// redirects for job logs.
+    public init(baseURL: String = GitHubActionsClient.defaultBaseURL, token: String, http: HTTPClientPool,
+                timeout: Duration = .seconds(15), readAttempts: Int = 3) {
         self.baseURL = PlatformHTTP.apiBaseURL(baseURL)
         self.token = token
         self.readAttempts = readAttempts
-        api = PlatformAPIClient(service: "GitHub", timeout: timeout)
-        redirectFree = PlatformAPIClient(service: "GitHub", http: redirectFreeHTTPClient, timeout: timeout)
+        api = PlatformAPIClient(service: "GitHub", http: http.standard, timeout: timeout)
+        redirectFree = PlatformAPIClient(service: "GitHub", http: http.noRedirects, timeout: timeout)
     }
 
     /// The headers GitHub documents for its REST API, the token included.
@@ -94,8 +97,3 @@ public struct GitHubActionsClient: Sendable {
         return (try? JSONDecoder().decode(Body.self, from: response.body))?.message ?? response.excerpt
     }
 }
-
-/// One process-wide client that never follows redirects (AsyncHTTPClient's shared one follows up
-/// to 20). Process-wide like `HTTPClient.shared`, so it is never shut down.
-let redirectFreeHTTPClient = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup,
-                                        configuration: HTTPClient.Configuration(redirectConfiguration: .disallow))

@@ -65,7 +65,7 @@ public enum GitHubActionsError: Error, Sendable, Hashable, CustomStringConvertib
         }
         switch code {
         case 401:
-            return "the token is missing, invalid or expired (CHATOPS_GITHUB_TOKEN)"
+            return "the token is missing, invalid or expired (CHATOPS_PIPELINE_TOKEN, or the GitHub token it is set to share)"
         case 403 where rateLimitExhausted:
             return "the API rate limit for this token is used up; wait until it resets (x-ratelimit-reset) and ask again"
         case 403:

@@ -6,7 +6,6 @@ import ReplyModel
 /// `pipeline [APP]`: the latest runs of each of the app's configured workflows (or of every
 /// workflow in its repository when none is listed), and whether the newest of each passed.
 public struct PipelineExecutor: Executor {
-    public let backend: Backend? = .githubActions
     let client: GitHubActionsClient
     let lookup: PipelineLookup
     let runsPerWorkflow: Int

@@ -6,7 +6,6 @@ import ReplyModel
 /// `retrain [MODEL]`: dispatches the model's training workflow (`workflow_dispatch` with the
 /// configured ref and inputs) once, and links to that workflow's runs.
 public struct RetrainExecutor: Executor {
-    public let backend: Backend? = .githubActions
     let client: GitHubActionsClient
     let lookup: PipelineLookup
 

@@ -6,7 +6,6 @@ import ReplyModel
 /// failed steps and log tails, and the kind of failure. The run's repository is not in the
 /// command: the default app's pipeline repository is tried first, then the other apps'.
 public struct TriageExecutor: Executor {
-    public let backend: Backend? = .githubActions
     let triager: RunTriager
     let lookup: PipelineLookup
     let defaults: Defaults

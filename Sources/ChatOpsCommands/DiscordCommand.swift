@@ -1,5 +1,6 @@
 import ArgumentParser
 import DiscordPlatform
+import PlatformHTTP
 
 /// `chatops discord register`.
 struct DiscordCommand: AsyncParsableCommand {
@@ -30,12 +31,15 @@ struct DiscordRegisterCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingSetupErrors {
             let configuration = try setup.loadConfiguration()
+            let http = HTTPClientPool()
             do {
-                let registrar = try DiscordCommandRegistrar(settings: configuration.settings)
+                let registrar = try DiscordCommandRegistrar(settings: configuration.settings, client: http.api("Discord"))
                 let names = try await registrar.register(file: file, guild: guild)
+                await http.shutdown()
                 print("registered \(names.count) Discord command(s) \(guild.map { "in guild \($0)" } ?? "globally"): "
                       + names.map { "/\($0)" }.joined(separator: " "))
             } catch {
+                await http.shutdown()
                 throw SetupError(message: "\(error)")
             }
         }

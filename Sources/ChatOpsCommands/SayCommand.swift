@@ -24,11 +24,12 @@ struct SayCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingSetupErrors {
-            let bot = try setup.makeBot(dryRun: speaker.dryRun)
-            let sink = ConsoleSink()
-            try await bot.start(platforms: [ConsoleMessage.platform], sink: sink)
-            try await bot.sweep(platforms: [ConsoleMessage.platform], sink: sink)
-            try await bot.handle(ConsoleMessage.make(user: speaker.user, channel: speaker.channel, text: text), sink: sink)
+            try await setup.withApp(dryRun: speaker.dryRun) { app in
+                let sink = ConsoleSink()
+                try await app.bot.start(platforms: [ConsoleMessage.platform], sink: sink)
+                try await app.bot.sweep(platforms: [ConsoleMessage.platform], sink: sink)
+                try await app.bot.handle(ConsoleMessage.make(user: speaker.user, channel: speaker.channel, text: text), sink: sink)
+            }
         }
     }
 }

@@ -1,10 +1,13 @@
 import ArgumentParser
+import ChatOpsApp
 import ChatOpsConfig
 import Foundation
-import RuleEngine
+import Logging
+import RequestStore
 import Understanding
 
-/// `--config`, `--rules` and `--store`, shared by every subcommand that reads them.
+/// `--config`, `--rules` and `--store`, shared by every subcommand that reads them. Everything
+/// is built by the composition root (`ChatOpsApp`); the commands only print.
 struct SetupOptions: ParsableArguments {
     @Option(name: .long, help: "Configuration file (default: $CHATOPS_CONFIG, else deploy/chatops.example.yaml).")
     var config: String?
@@ -15,22 +18,53 @@ struct SetupOptions: ParsableArguments {
     @Option(name: .long, help: "SQLite store (default: $CHATOPS_STORE, else the configuration's store.path, else chatops.db).")
     var store: String?
 
-    func loadConfiguration() throws -> ChatOpsConfiguration {
-        do { return try ConfigurationLoader().load(path: config) } catch {
-            throw SetupError(message: "configuration error: \(error)")
+    func options(dryRun: Bool = false, logger: Logger = Logger(label: "chatops"), preparePlatforms: Bool = false) -> AppOptions {
+        AppOptions(configPath: config, rulesPath: rules, storePath: store, dryRun: dryRun, logger: logger,
+                   preparePlatforms: preparePlatforms)
+    }
+
+    /// Runs `body` with the whole app (configuration, rules, policy, store, modules, bot), and
+    /// shuts its HTTP clients down afterwards, however `body` ends.
+    func withApp<T>(dryRun: Bool = false, logger: Logger = Logger(label: "chatops"), preparePlatforms: Bool = false,
+                    _ body: (ChatOpsApp) async throws -> T) async throws -> T {
+        let app: ChatOpsApp
+        do { app = try await ChatOpsApp.load(options(dryRun: dryRun, logger: logger, preparePlatforms: preparePlatforms)) } catch {
+            throw SetupError(message: error.description)
+        }
+        do {
+            let result = try await body(app)
+            await app.shutdown()
+            return result
+        } catch {
+            await app.shutdown()
+            throw error
         }
     }
 
-    func loadRules(for configuration: ChatOpsConfiguration) throws -> RuleSet {
-        do { return try RuleFileLoader().load(directory: rules ?? configuration.rulesPath) } catch {
-            throw SetupError(message: "rule file error:\n\(error)")
-        }
+    func loadConfiguration() throws -> ChatOpsConfiguration {
+        do { return try ChatOpsApp.loadConfiguration(options()) } catch { throw SetupError(message: error.description) }
     }
 
     func loadClassifier() throws -> (ChatOpsConfiguration, RuleClassifier) {
         let configuration = try loadConfiguration()
-        let ruleSet = try loadRules(for: configuration)
-        return (configuration, RuleClassifier(rules: ruleSet, configuration: configuration))
+        do { return (configuration, try ChatOpsApp.loadClassifier(configuration, rulesPath: rules)) } catch {
+            throw SetupError(message: error.description)
+        }
+    }
+
+    /// The store file: `--store`, else `CHATOPS_STORE` / `store.path` (applied by the loader).
+    func storePath(_ configuration: ChatOpsConfiguration) -> String {
+        store ?? configuration.storePath
+    }
+
+    /// Opens an existing store for reading: a missing file is an error, not a new empty store.
+    func openExistingStore(_ configuration: ChatOpsConfiguration) throws -> SQLiteApprovalStore {
+        let path = storePath(configuration)
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw SetupError(message: "no store at \(path): it is created by the first `chatops say` (or the server); "
+                             + "pass --store PATH or set CHATOPS_STORE to read another")
+        }
+        do { return try ChatOpsApp.openStore(path) } catch { throw SetupError(message: error.description) }
     }
 }
 

@@ -10,13 +10,15 @@ public struct ChatOpsConfiguration: Sendable {
     public let defaults: Defaults
     /// Folder of rule files.
     public let rulesPath: String
-    /// Server, store, platforms, backends, llm and alertmanager settings, env applied.
+    /// The settings (the core's and the registered modules'), env applied.
     public let settings: Settings
     /// The `policy` section, read by the policy layer.
     public let policy: YAMLValue?
+    /// Every setting this build knows, in order: `config check` lists them.
+    public let settingsCatalog: SettingsCatalog
 
     public init(source: String, botNames: [String], catalog: Catalog, defaults: Defaults, rulesPath: String,
-                settings: Settings, policy: YAMLValue?) {
+                settings: Settings, policy: YAMLValue?, settingsCatalog: SettingsCatalog = SettingsCatalog()) {
         self.source = source
         self.botNames = botNames
         self.catalog = catalog
@@ -24,6 +26,7 @@ public struct ChatOpsConfiguration: Sendable {
         self.rulesPath = rulesPath
         self.settings = settings
         self.policy = policy
+        self.settingsCatalog = settingsCatalog
     }
 
     public var storePath: String { settings.value(.storePath) ?? "chatops.db" }

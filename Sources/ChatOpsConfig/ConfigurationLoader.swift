@@ -8,10 +8,16 @@ public struct ConfigurationLoader: Sendable {
     public static let defaultPath = "deploy/chatops.example.yaml"
 
     let environment: [String: String]
+    /// The settings the registered modules declare (with the core's): any other key is an error.
+    let settingsCatalog: SettingsCatalog
 
-    /// - Parameter environment: the process environment (injectable for tests).
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    /// - Parameters:
+    ///   - environment: the process environment (injectable for tests).
+    ///   - settings: every setting the running build knows (the composition root passes the
+    ///     registered modules' keys).
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment, settings: SettingsCatalog = SettingsCatalog()) {
         self.environment = environment
+        self.settingsCatalog = settings
     }
 
     /// The path to read: the explicit one, else `CHATOPS_CONFIG`, else the shipped example.
@@ -33,12 +39,12 @@ public struct ConfigurationLoader: Sendable {
         try parse(try YAMLValue.parse(text, file: file))
     }
 
-    static let topLevelKeys = ["bot", "environments", "apps", "defaults", "rules", "store", "server", "limits", "dry_run",
-                               "log_format", "platforms", "policy", "backends", "llm", "alertmanager"]
+    /// The sections of the catalog and policy; the settings sections come from the catalog.
+    static let structureKeys = ["bot", "environments", "apps", "defaults", "rules", "policy"]
 
     func parse(_ document: YAMLValue) throws(YAMLError) -> ChatOpsConfiguration {
         let root = try document.mapping()
-        try root.rejectUnknownKeys(allowed: Self.topLevelKeys)
+        try root.rejectUnknownKeys(allowed: Self.structureKeys + settingsCatalog.sections)
 
         let botNames = try root["bot"].map { v throws(YAMLError) in try BotSection.names(v) } ?? ["chatops"]
         guard let environmentsNode = root["environments"] else {
@@ -53,9 +59,9 @@ public struct ConfigurationLoader: Sendable {
             try m.rejectUnknownKeys(allowed: ["path"])
             return try m["path"]?.string() ?? "rules"
         } ?? "rules"
-        let settings = try SettingsSection(environment: environment).read(root)
+        let settings = try SettingsSection(environment: environment, catalog: settingsCatalog).read(root)
         return ChatOpsConfiguration(source: document.file, botNames: botNames, catalog: catalog, defaults: defaults,
-                                    rulesPath: rulesPath, settings: settings, policy: root["policy"])
+                                    rulesPath: rulesPath, settings: settings, policy: root["policy"], settingsCatalog: settingsCatalog)
     }
 }
 

@@ -16,7 +16,7 @@ public struct Settings: Sendable, Hashable {
 
     /// A plain setting, or its built-in default.
     public func value(_ key: SettingKey) -> String? {
-        values[key.path] ?? SettingKey.defaults[key.path]
+        values[key.path] ?? key.defaultValue
     }
 
     public func secret(_ key: SettingKey) -> Secret? { secrets[key.path] }
@@ -24,7 +24,7 @@ public struct Settings: Sendable, Hashable {
     public func origin(_ key: SettingKey) -> String {
         if key.isSecret { return secrets[key.path]?.origin ?? "unset" }
         if let origin = origins[key.path] { return origin }
-        return SettingKey.defaults[key.path] != nil ? "default" : "unset"
+        return key.defaultValue != nil ? "default" : "unset"
     }
 
     public func isSet(_ key: SettingKey) -> Bool {

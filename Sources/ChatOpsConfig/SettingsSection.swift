@@ -5,26 +5,26 @@ import YAMLSupport
 /// `CHATOPS_X` over `CHATOPS_X_FILE` over the file's `x_file` over the file's `x`.
 struct SettingsSection {
     let environment: [String: String]
-
-    static let sections = ["store", "server", "limits", "dry_run", "log_format", "platforms", "backends", "llm", "alertmanager"]
+    let catalog: SettingsCatalog
 
     func read(_ root: YAMLMapping) throws(YAMLError) -> Settings {
         var leaves: [String: YAMLValue] = [:]
-        for section in Self.sections {
+        for section in catalog.sections {
             guard let node = root[section] else { continue }
             try collectLeaves(node, path: section, into: &leaves)
         }
-        let byPath = Dictionary(uniqueKeysWithValues: SettingKey.all.map { ($0.path, $0) })
+        let byPath = Dictionary(catalog.keys.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         for (path, node) in leaves {
             let base = path.hasSuffix("_file") ? String(path.dropLast(5)) : path
             guard let key = byPath[path] ?? byPath[base], key.isSecret || byPath[path] != nil else {
-                let known = SettingKey.all.filter { $0.path.hasPrefix(path.split(separator: ".").first.map(String.init) ?? "") }
-                    .map(\.path).joined(separator: ", ")
-                throw node.error("unknown setting '\(path)'; known settings here: \(known)")
+                let section = path.split(separator: ".").first.map(String.init) ?? ""
+                let here = catalog.keys.filter { $0.section == section }.map(\.path)
+                let hint = YAMLMapping.closest(to: path, in: here).map { " (did you mean '\($0)'?)" } ?? ""
+                throw node.error("unknown setting '\(path)'\(hint); known settings here: \(here.joined(separator: ", "))")
             }
         }
         var settings = Settings()
-        for key in SettingKey.all {
+        for key in catalog.keys {
             if key.isSecret {
                 if let secret = try secret(for: key, leaves: leaves) { settings.secrets[key.path] = secret }
             } else if let value = environment[key.variable], !value.isEmpty {
@@ -78,50 +78,14 @@ struct SettingsSection {
         return trimmed
     }
 
+    /// Every value is checked against its key's kind; the error names the file and line, or the
+    /// variable, and what to write instead.
     private func validate(_ settings: Settings, leaves: [String: YAMLValue]) throws(YAMLError) {
-        func fail(_ key: SettingKey, _ message: String) -> YAMLError {
-            if let node = leaves[key.path], settings.origin(key).hasPrefix(node.file) { return node.error(message) }
-            return YAMLError(file: "environment", line: nil, column: nil, keyPath: key.variable, message: message)
-        }
-        if let listen = settings.value(.listen), HostPort(listen) == nil {
-            throw fail(.listen, "'\(listen)' is not host:port (e.g. 127.0.0.1:8080)")
-        }
-        if let format = settings.value(.logFormat), !["text", "json"].contains(format) {
-            throw fail(.logFormat, "log format '\(format)' is not 'text' or 'json'")
-        }
-        if let raw = settings.value(.dryRun), !["0", "1", "true", "false", "yes", "no", "on", "off"].contains(raw.lowercased()) {
-            throw fail(.dryRun, "'\(raw)' is not a boolean; use 1 or 0")
-        }
-        if let timeout = settings.value(.argocdWaitTimeout), Settings.parseDuration(timeout) == nil {
-            throw fail(.argocdWaitTimeout, "'\(timeout)' is not a duration; use seconds (300) or 90s, 5m, 1h")
-        }
-        if let retention = settings.value(.storeRetention), Settings.parseDuration(retention) == nil {
-            throw fail(.storeRetention, "'\(retention)' is not a duration; use 30d, 90d or 2160h")
-        }
-        if let age = settings.value(.githubMaxCommentAge), Settings.parseDuration(age) == nil {
-            throw fail(.githubMaxCommentAge, "'\(age)' is not a duration; use 90s, 5m or 10m")
-        }
-        for key in [SettingKey.maxConnections, .maxBufferedBytes] {
-            guard let raw = settings.value(key) else { continue }
-            guard let n = Int(raw), n > 0 else { throw fail(key, "'\(raw)' is not a positive whole number") }
-        }
-        for key in [SettingKey.rateLimitPerUser, .rateLimitPerChannel] {
-            guard let raw = settings.value(key) else { continue }
-            guard RateLimitSetting(raw) != nil else {
-                throw fail(key, "'\(raw)' is not a rate; write COUNT/DURATION such as 10/1m or 100/1h (0/1m: no limit)")
-            }
-        }
-        for namespace in settings.list(.kubeNamespaces) where !NamePattern.isDNSLabel(namespace) {
-            throw fail(.kubeNamespaces, "namespace '\(namespace)' is not a valid Kubernetes name (lower-case letters, digits, dashes)")
-        }
-        if let provider = settings.value(.llmProvider), !["gemini", "openai"].contains(provider) {
-            throw fail(.llmProvider, "LLM provider '\(provider)' is not 'gemini' or 'openai'")
-        }
-        for key in SettingKey.all where key.path.hasSuffix("url") {
-            guard let raw = settings.value(key) else { continue }
-            guard let url = URL(string: raw), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
-                throw fail(key, "'\(raw)' is not an http(s) URL")
-            }
+        for key in catalog.keys where !key.isSecret {
+            guard let raw = settings.values[key.path], let problem = SettingKindCheck.problem(raw, key.kind) else { continue }
+            let message = "\(key.path): \(problem)"
+            if let node = leaves[key.path], settings.origin(key).hasPrefix(node.file) { throw node.error(problem) }
+            throw YAMLError(file: "environment", line: nil, column: nil, keyPath: key.variable, message: message)
         }
     }
 }

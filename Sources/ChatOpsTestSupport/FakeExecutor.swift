@@ -4,12 +4,10 @@ import Synchronization
 /// An executor for tests of the request flow: counts how often it really ran, and answers with
 /// a fixed result. Registered in place of a backend's executor, never in place of client code.
 public final class FakeExecutor: Executor {
-    public let backend: Backend?
     let result: ExecutionResult
     private let runs = Mutex<[ExecutionInput]>([])
 
-    public init(backend: Backend? = .argocd, result: ExecutionResult = .succeeded("done")) {
-        self.backend = backend
+    public init(result: ExecutionResult = .succeeded("done")) {
         self.result = result
     }
 

@@ -1,9 +1,11 @@
 import Approvals
+import ChatOpsApp
 import ChatOpsConfig
 import ChatOpsCore
 import Conversation
 import Execution
 import Foundation
+import Logging
 import RequestStore
 import RuleEngine
 import Synchronization
@@ -34,17 +36,25 @@ public enum TestBot {
             guard text.contains(line) else { throw TestBotError("the example configuration has no identity line '\(line)'") }
             text = text.replacingOccurrences(of: line, with: "\(person): [console:\(person), \(id)]")
         }
-        return try ConfigurationLoader(environment: environment).parse(text: text, file: RepositoryPaths.exampleConfig)
+        return try ConfigurationLoader(environment: environment, settings: ChatOpsModules.standard.settings)
+            .parse(text: text, file: RepositoryPaths.exampleConfig)
+    }
+
+    /// The policy of `configuration`, with the standard platforms' id prefixes.
+    public static func policy(_ configuration: ChatOpsConfiguration) throws -> Policy {
+        try PolicySection.parse(configuration.policy, catalog: configuration.catalog,
+                                identityPrefixes: ChatOpsModules.standard.identityPrefixes)
     }
 
     public static func make(configuration: ChatOpsConfiguration, executors: [(any Executor, [Intent])] = [],
                             store: (any ApprovalStore)? = nil, isDryRun: Bool = false,
                             limiter: CommandRateLimiter = .unlimited,
                             now: @escaping @Sendable () -> Date = { Date() }) throws -> ChatBot {
-        var registry = ExecutorRegistry(configuration: configuration)
-        for (executor, intents) in executors { registry.register(executor, for: intents) }
+        let context = ModuleContext(configuration: configuration, environment: [:], http: TestHTTP.pool,
+                                    logger: Logger(label: "test-bot"))
+        let (registry, _) = ChatOpsApp.registry(configuration: configuration, modules: .standard, context: context, overrides: executors)
         return ChatBot(classifier: RuleClassifier(rules: rules, configuration: configuration),
-                       policy: try PolicySection.parse(configuration.policy, catalog: configuration.catalog),
+                       policy: try policy(configuration),
                        catalog: configuration.catalog, store: try store ?? SQLiteApprovalStore.inMemory(),
                        registry: registry, isDryRun: isDryRun, limiter: limiter, now: now)
     }

@@ -57,8 +57,8 @@ extension ChatBot {
     /// posted. A failure to update is logged by the platform; the decision stands either way.
     func updatePrompts(of request: StoredRequest, outcome: String, severity: Severity, sink: any ReplySink) async {
         guard let posted = try? await store.promptMessages(requestID: request.id), !posted.isEmpty else { return }
-        let plan = runner.registry.planner.steps(for: executionInput(request))
-        let reply = Replies.decidedPrompt(request, plan: plan, outcome: outcome, severity: severity)
+        let preview = await runner.preview(executionInput(request))
+        let reply = Replies.decidedPrompt(request, preview: preview, outcome: outcome, severity: severity)
         for message in posted { await sink.update(message, with: reply) }
     }
 }

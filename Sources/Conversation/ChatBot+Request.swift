@@ -49,8 +49,8 @@ extension ChatBot {
         case .refused(let reason):
             await sink.send(Replies.refused(stored, reason: reason), to: input.origin)
         case .awaitingApproval:
-            let plan = runner.registry.planner.steps(for: executionInput(stored))
-            if let posted = await sink.send(Replies.needsApproval(stored, plan: plan, now: now()), to: input.origin) {
+            let preview = await runner.preview(executionInput(stored))
+            if let posted = await sink.send(Replies.needsApproval(stored, preview: preview, now: now()), to: input.origin) {
                 try await store.recordPromptMessage(requestID: stored.id, message: posted)
             }
         case .approved:

@@ -1,5 +1,6 @@
 import Approvals
 import ChatOpsCore
+import Execution
 import Foundation
 import ReplyModel
 
@@ -26,8 +27,8 @@ public enum Replies {
     }
 
     /// The approval prompt: what is asked, by whom, the plan, and Approve / Deny buttons.
-    static func needsApproval(_ request: StoredRequest, plan: [String], now: Date) -> Reply {
-        var blocks = approvalSummary(request, plan: plan)
+    static func needsApproval(_ request: StoredRequest, preview: ChangePreview, now: Date) -> Reply {
+        var blocks = approvalSummary(request, preview: preview)
         let expiry = request.expiresAt.map { "It expires in \(duration($0.timeIntervalSince(now))) if nobody approves." }
         if let expiry { blocks.append(.text(expiry)) }
         blocks.append(.buttons([
@@ -39,11 +40,13 @@ public enum Replies {
 
     /// The approval prompt once decided (or expired, cancelled): the same summary, the buttons
     /// replaced by the outcome and who decided.
-    static func decidedPrompt(_ request: StoredRequest, plan: [String], outcome: String, severity: Severity) -> Reply {
-        Reply(severity, approvalSummary(request, plan: plan) + [.text(outcome)])
+    static func decidedPrompt(_ request: StoredRequest, preview: ChangePreview, outcome: String, severity: Severity) -> Reply {
+        Reply(severity, approvalSummary(request, preview: preview) + [.text(outcome)])
     }
 
-    static func approvalSummary(_ request: StoredRequest, plan: [String]) -> [ReplyBlock] {
+    /// Who asked for what, and the change as the executor reads it from the live system (or, when
+    /// that read failed, the intended change and why the current state is missing).
+    static func approvalSummary(_ request: StoredRequest, preview: ChangePreview) -> [ReplyBlock] {
         let who = request.approvers.map { "from \($0)" } ?? "from anyone but \(request.requester)"
         let count = request.quorum == 1 ? "1 approval" : "\(request.quorum) approvals"
         var fields = [ReplyField("Requested by", request.requester)]
@@ -53,7 +56,12 @@ public enum Replies {
             .text("Request #\(request.id): \(phrase(request)) needs \(count) \(who).\(request.isDryRun ? " (dry run)" : "")"),
             .fields(fields),
         ]
-        if !plan.isEmpty { blocks.append(.text(plan.map { "• will \($0)" }.joined(separator: "\n"))) }
+        if let headline = preview.headline { blocks.append(.text(headline)) }
+        if let problem = preview.liveReadProblem {
+            blocks.append(.text("Could not read the current state (\(problem)); this is the intended change."))
+        }
+        if !preview.lines.isEmpty { blocks.append(.text(preview.lines.map { "• will \($0)" }.joined(separator: "\n"))) }
+        if let link = preview.link { blocks.append(.link(title: link.title, url: link.url)) }
         return blocks
     }
 

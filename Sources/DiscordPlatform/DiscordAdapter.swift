@@ -28,14 +28,14 @@ public struct DiscordAdapter: PlatformAdapter {
     /// The adapter for `chatops serve`: nil when Discord is not configured; throws when it is
     /// half-configured or the public key is unusable.
     public static func make(configuration: ChatOpsConfiguration, bot: ChatBot, work: InFlightWork,
-                            logger: Logger, router: ReplyRouter = ReplyRouter()) throws -> Self? {
+                            logger: Logger, http: HTTPClientPool, router: ReplyRouter = ReplyRouter()) throws -> Self? {
         guard let settings = try DiscordSettings.read(configuration.settings) else { return nil }
-        return try DiscordAdapter(settings: settings, bot: bot, work: work, logger: logger, router: router)
+        return try DiscordAdapter(settings: settings, bot: bot, work: work, logger: logger, client: http.api("Discord"), router: router)
     }
 
     /// `client` and `now` are for tests (a fake API's client, a clock moved by hand).
     public init(settings: DiscordSettings, bot: ChatBot, work: InFlightWork, logger: Logger,
-                client: PlatformAPIClient = PlatformAPIClient(service: "Discord"),
+                client: PlatformAPIClient,
                 limits: InboundLimits = InboundLimits(maxBodyBytes: 64 * 1024),
                 router: ReplyRouter = ReplyRouter(),
                 now: @escaping @Sendable () -> Date = { Date() }) throws(DiscordConfigurationError) {

@@ -12,7 +12,7 @@ public struct DiscordCommandRegistrar: Sendable {
     let client: PlatformAPIClient
 
     public init(apiURL: String, applicationID: String, botToken: Secret,
-                client: PlatformAPIClient = PlatformAPIClient(service: "Discord")) {
+                client: PlatformAPIClient) {
         self.apiURL = PlatformHTTP.apiBaseURL(apiURL)
         self.applicationID = applicationID
         self.botToken = botToken
@@ -20,7 +20,7 @@ public struct DiscordCommandRegistrar: Sendable {
     }
 
     /// From the configuration: the application id and bot token must be set (the public key is not needed here).
-    public init(settings: Settings, client: PlatformAPIClient = PlatformAPIClient(service: "Discord")) throws(DiscordRegistrationError) {
+    public init(settings: Settings, client: PlatformAPIClient) throws(DiscordRegistrationError) {
         let missing = [SettingKey.discordApplicationID, .discordBotToken].filter { !settings.isSet($0) }.map(\.variable)
         guard missing.isEmpty, let id = settings.value(.discordApplicationID), let token = settings.secret(.discordBotToken) else {
             throw .missingSettings(missing)

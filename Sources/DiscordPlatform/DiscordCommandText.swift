@@ -1,3 +1,5 @@
+import ChatOpsCore
+
 /// Turns an application command into the text the rules read.
 ///
 /// `/chatops text:"deploy iris v2.3 to prod"` is the text itself. A per-intent command such as
@@ -8,10 +10,12 @@ enum DiscordCommandText {
     /// The command whose string option is free text.
     static let freeTextCommand = "chatops"
 
-    /// Slot names in positional order (`deploy APP VERSION ENV`, `scale APP ENV REPLICAS`,
-    /// `rollback APP ENV TO`); names not listed keep their place after these.
-    static let positionalOrder = ["app", "model", "from", "version", "env", "to", "replicas", "lines", "request",
-                                  "run", "state", "topic", "symptom", "features", "reason", "text"]
+    /// The command's slots in the intent catalog's order (`deploy APP VERSION ENV`, `scale APP ENV
+    /// REPLICAS`, `rollback APP ENV TO`), the order the positional rules read; a command that is
+    /// not an intent keeps the order the user filled its options in.
+    static func positionalOrder(of command: String) -> [String] {
+        Intent(rawValue: command)?.slots.map(\.name) ?? []
+    }
 
     static func text(for data: DiscordInteraction.CommandData) -> String? {
         guard let name = data.name, !name.isEmpty else { return nil }
@@ -20,16 +24,17 @@ enum DiscordCommandText {
             let text = options.map(\.value).joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
             return text.isEmpty ? nil : text
         }
+        let order = positionalOrder(of: name)
         let ordered = options.enumerated().sorted { a, b in
-            let rankA = rank(a.element.name), rankB = rank(b.element.name)
+            let rankA = rank(a.element.name, in: order), rankB = rank(b.element.name, in: order)
             return rankA != rankB ? rankA < rankB : a.offset < b.offset
         }.map(\.element.value)
         return ([name] + ordered).joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// A subcommand's own name (no option name) goes first; unknown names after the known ones.
-    static func rank(_ name: String) -> Int {
-        name.isEmpty ? -1 : positionalOrder.firstIndex(of: name) ?? positionalOrder.count
+    static func rank(_ name: String, in order: [String]) -> Int {
+        name.isEmpty ? -1 : order.firstIndex(of: name) ?? order.count
     }
 
     /// Subcommands and groups (types 1 and 2) contribute their name as a word, then their options.

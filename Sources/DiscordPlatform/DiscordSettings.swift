@@ -63,3 +63,17 @@ public enum DiscordConfigurationError: Error, Sendable, CustomStringConvertible 
         }
     }
 }
+
+extension SettingKey {
+    public static let discordPublicKey = SettingKey("platforms.discord.public_key", "CHATOPS_DISCORD_PUBLIC_KEY",
+                                                    summary: "the application's public key (hex): every interaction is verified with it")
+    public static let discordApplicationID = SettingKey("platforms.discord.application_id", "CHATOPS_DISCORD_APPLICATION_ID",
+                                                        summary: "the application's id")
+    public static let discordBotToken = SettingKey("platforms.discord.bot_token", "CHATOPS_DISCORD_BOT_TOKEN", secret: true,
+                                                   summary: "the bot's token (channel messages, command registration)")
+    public static let discordAPIURL = SettingKey("platforms.discord.api_url", "CHATOPS_DISCORD_API_URL", kind: .url,
+                                                 default: "https://discord.com/api/v10", summary: "Discord's API base")
+    /// Guild (server) ids whose interactions are served; unset: any guild the bot is in.
+    public static let discordAllowedGuilds = SettingKey("platforms.discord.allowed_guilds", "CHATOPS_DISCORD_ALLOWED_GUILDS",
+                                                        kind: .list, summary: "server (guild) ids served; unset: any the bot is in")
+}

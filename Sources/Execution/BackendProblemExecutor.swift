@@ -1,38 +1,41 @@
+import ChatOpsCore
+
 /// Stands in for a backend that cannot run: every command that needs it fails with what to set or
 /// fix. Never a fake success.
 public struct BackendProblemExecutor: Executor {
-    public enum Problem: Sendable {
-        /// Its setting is absent: name it and where to set it.
-        case notConfigured(configFile: String)
+    public enum Problem: Sendable, Hashable {
+        /// Not configured: what to set to turn it on ("set backends.argocd.url in FILE, or CHATOPS_ARGOCD_URL").
+        case notConfigured(hint: String)
         /// Set up in part: the precise problem ("CHATOPS_ARGOCD_URL is set, but the token is not").
         case misconfigured(String)
-        /// Configured, but this build has no executor for the intent.
-        case notInThisBuild
     }
 
-    let blocked: Backend
-    let problem: Problem
-    let planner: ActionPlanner
+    /// "Argo CD".
+    public let backend: String
+    public let problem: Problem
 
-    public init(backend: Backend, problem: Problem, planner: ActionPlanner) {
-        blocked = backend
+    public init(backend: String, problem: Problem) {
+        self.backend = backend
         self.problem = problem
-        self.planner = planner
     }
 
-    public var backend: Backend? { blocked }
+    public var explanation: String {
+        switch problem {
+        case .notConfigured(let hint): return "\(backend) is not configured (\(hint))"
+        case .misconfigured(let detail): return "\(backend) cannot be used: \(detail)"
+        }
+    }
 
-    public func plan(_ input: ExecutionInput) -> [String] { planner.steps(for: input) }
+    /// The change in words, and why it cannot happen yet: an approver (or a dry run) still sees
+    /// what was asked.
+    public func plan(_ input: ExecutionInput) -> [String] {
+        ["\(CommandPhrase.text(input.intent, input.command.slots)) — but \(explanation), so it will fail until that is set up"]
+    }
 
     public func execute(_ input: ExecutionInput, progress: any ProgressReporter) async -> ExecutionResult {
         switch problem {
-        case .notConfigured(let configFile):
-            return .failed("\(blocked.displayName) is not configured (set \(blocked.key.path) in \(configFile), or \(blocked.key.variable))")
-        case .misconfigured(let detail):
-            return .failed("\(blocked.displayName) cannot be used: \(detail); nothing was changed")
-        case .notInThisBuild:
-            return .failed("\(blocked.displayName) is configured, but this build of chatops cannot run "
-                           + "'\(input.intent.rawValue)' on it yet; nothing was changed")
+        case .notConfigured: return .failed(explanation)
+        case .misconfigured: return .failed("\(explanation); nothing was changed")
         }
     }
 }

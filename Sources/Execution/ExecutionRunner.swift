@@ -7,9 +7,18 @@ public struct ExecutionRunner: Sendable {
         self.registry = registry
     }
 
+    /// What the change is, for the approval prompt (an intent nobody serves previews as itself).
+    public func preview(_ input: ExecutionInput) async -> ChangePreview {
+        guard let executor = registry.executor(for: input.intent) else {
+            return ChangePreview(lines: ["\(input.intent.rawValue): no registered backend serves it, so it will fail"])
+        }
+        return await executor.preview(input)
+    }
+
     public func run(_ input: ExecutionInput, progress: any ProgressReporter) async -> ExecutionResult {
         guard let executor = registry.executor(for: input.intent) else {
-            return .failed("'\(input.intent.rawValue)' is not something an executor runs")
+            return .failed("nothing in this build of chatops can run '\(input.intent.rawValue)' yet (no registered "
+                           + "backend serves it); nothing was changed")
         }
         if input.isDryRun && input.intent.isMutating {
             let steps = executor.plan(input).map { "• would \($0)" }.joined(separator: "\n")

@@ -3,7 +3,6 @@ import ChatOpsCore
 
 /// `help` and `help TOPIC`: answered by the bot itself from the intent catalog and configuration.
 public struct HelpExecutor: Executor {
-    public let backend: Backend? = nil
     let catalog: Catalog
 
     public init(catalog: Catalog) {

@@ -1,4 +1,5 @@
 import Foundation
+import GitHubREST
 import PlatformHTTP
 
 /// A GitHub App's installation tokens: a JWT signed with the App's private key buys a one-hour

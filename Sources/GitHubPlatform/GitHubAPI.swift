@@ -1,4 +1,5 @@
 import Foundation
+import GitHubREST
 import PlatformHTTP
 
 /// The REST calls the bot makes on GitHub: react to a comment, comment on an issue or pull

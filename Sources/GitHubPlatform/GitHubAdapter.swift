@@ -34,10 +34,10 @@ public struct GitHubAdapter: PlatformAdapter {
     /// nil when no webhook secret is set; a secret without a token (or App id and key) is an error.
     /// `now` dates incoming comments (tests move it by hand).
     public static func make(configuration: ChatOpsConfiguration, bot: ChatBot, work: InFlightWork, logger: Logger,
-                            router: ReplyRouter = ReplyRouter(),
+                            http: HTTPClientPool, router: ReplyRouter = ReplyRouter(),
                             now: @escaping @Sendable () -> Date = { Date() }) throws -> GitHubAdapter? {
         let settings = configuration.settings
-        guard let api = try GitHubConnection.api(settings), let secret = settings.secret(.githubWebhookSecret)?.value else {
+        guard let api = try GitHubConnection.api(settings, http: http), let secret = settings.secret(.githubWebhookSecret)?.value else {
             return nil
         }
         guard let maximumAge = settings.duration(.githubMaxCommentAge) else {

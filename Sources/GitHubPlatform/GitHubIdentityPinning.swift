@@ -3,6 +3,7 @@ import ChatOpsConfig
 import ChatOpsCore
 import Foundation
 import Logging
+import PlatformHTTP
 
 /// Policy names GitHub people by login (`github:octocat`), but a login can be renamed and then
 /// registered by someone else, who would inherit the person's rights. Comments are therefore
@@ -21,8 +22,9 @@ public struct GitHubIdentityPinning: Sendable {
     /// (no webhook secret) the policy comes back unchanged and nothing is called. Throws only what
     /// the GitHub adapter would throw for the same settings (a half-configured GitHub).
     public static func pinnedPolicy(_ policy: Policy, configuration: ChatOpsConfiguration, store: any ApprovalStore,
-                                    logger: Logger, now: @escaping @Sendable () -> Date = { Date() }) async throws -> Policy {
-        guard let api = try GitHubConnection.api(configuration.settings) else { return policy }
+                                    logger: Logger, http: HTTPClientPool,
+                                    now: @escaping @Sendable () -> Date = { Date() }) async throws -> Policy {
+        guard let api = try GitHubConnection.api(configuration.settings, http: http) else { return policy }
         return await GitHubIdentityPinning(api: api, store: store, logger: logger, now: now).pin(policy)
     }
 

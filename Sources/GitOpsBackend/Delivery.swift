@@ -1,5 +1,6 @@
 import ArgoCDBackend
 import ChatOpsConfig
+import GitHubREST
 import Execution
 import ReplyModel
 
@@ -25,7 +26,9 @@ public struct Delivery: Sendable {
                                           + "apps[\(target.app.name)].environments.\(target.env).gitops (repo, path, image or values_path)"))
         }
         guard let writer else {
-            return .failure(TargetProblem("GitOps changes need a GitHub token: set CHATOPS_GITHUB_TOKEN (or platforms.github.token_file)"))
+            return .failure(TargetProblem("GitOps changes need a GitHub token: set \(SettingKey.gitopsToken.variable) "
+                                          + "(\(SettingKey.gitopsToken.path)), or \(SettingKey.gitopsUsesGitHubToken.path): true "
+                                          + "to use \(SettingKey.githubToken.variable)"))
         }
         return .success((writer, place))
     }

@@ -6,7 +6,6 @@ import Execution
 /// file for that environment (one commit, or a merged pull request), then syncs the Argo CD app
 /// and waits until it runs healthy. Promote takes the version running in the environment before.
 public struct DeployExecutor: Executor {
-    public let backend: Backend? = .argocd
     let delivery: Delivery
 
     public init(delivery: Delivery) {

@@ -1,4 +1,5 @@
 import Foundation
+import GitHubREST
 import PlatformHTTP
 
 /// The parts of GitHub's REST API a GitOps change needs: file contents (read and write with the
@@ -9,7 +10,7 @@ public struct GitHubRepoClient: Sendable {
     let baseURL: String
     let token: String
 
-    public init(baseURL: String, token: String, client: PlatformAPIClient = PlatformAPIClient(service: "GitHub")) {
+    public init(baseURL: String, token: String, client: PlatformAPIClient) {
         self.baseURL = PlatformHTTP.apiBaseURL(baseURL)
         self.token = token
         self.client = client

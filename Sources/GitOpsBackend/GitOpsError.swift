@@ -29,7 +29,7 @@ public enum GitOpsError: Error, Sendable, CustomStringConvertible {
         case .status(let call, let code, let message):
             let hint: String
             switch code {
-            case 401: hint = "the token is missing, invalid or expired (CHATOPS_GITHUB_TOKEN)"
+            case 401: hint = "the token is missing, invalid or expired (CHATOPS_GITOPS_TOKEN, or the GitHub token it is set to share)"
             case 403: hint = "the token lacks \(call.permission) on \(call.repository), or its rate limit is used up"
             case 404: hint = "\(call.repository) or the file or branch does not exist, or the token cannot see it (check the app's gitops settings)"
             case 409: hint = "the file or branch changed at the same time"

@@ -7,7 +7,6 @@ import ReplyModel
 /// GitOps file held (or the one named) is written back and synced, so auto-sync keeps it. Where
 /// the app is configured `rollback: argocd`, Argo CD's own rollback to the previous history entry.
 public struct RollbackExecutor: Executor {
-    public let backend: Backend? = .argocd
     let delivery: Delivery
     /// How far back the GitOps file's history is searched for a different version.
     let historyDepth: Int

@@ -1,23 +1,22 @@
 import AsyncHTTPClient
 import NIOSSL
 import PlatformHTTP
-import Synchronization
+import Foundation
 
-/// One `HTTPClient` per TLS configuration, kept for the life of the process: AsyncHTTPClient
-/// insists a client is shut down before it is released, and a long-lived one keeps its connections.
+/// The HTTP client for a cluster's TLS settings, from the process's pool: one per distinct TLS
+/// configuration (AsyncHTTPClient binds TLS to the client), kept and shut down by the pool.
 enum KubeHTTPClients {
-    private static let clients = Mutex<[KubeTLS: HTTPClient]>([:])
-
-    static func client(for tls: KubeTLS) throws(KubernetesSetupError) -> HTTPClient {
-        if tls.isDefault { return .shared }
+    static func client(for tls: KubeTLS, in pool: HTTPClientPool) throws(KubernetesSetupError) -> HTTPClient {
+        if tls.isDefault { return pool.standard }
         let configuration = try tlsConfiguration(tls)
-        return clients.withLock { clients in
-            if let client = clients[tls] { return client }
-            let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup,
-                                    configuration: HTTPClient.Configuration(tlsConfiguration: configuration))
-            clients[tls] = client
-            return client
-        }
+        return pool.client(key(tls)) { HTTPClient.Configuration(tlsConfiguration: configuration) }
+    }
+
+    /// Distinct for distinct TLS material; the material itself never leaves memory.
+    static func key(_ tls: KubeTLS) -> String {
+        let parts = [tls.certificateAuthorityPEM, tls.clientCertificatePEM, tls.clientKeyPEM]
+            .map { $0.map { Data($0).base64EncodedString() } ?? "-" }
+        return "kubernetes-tls:" + parts.joined(separator: ":") + (tls.insecureSkipVerify ? ":insecure" : "")
     }
 
     static func tlsConfiguration(_ tls: KubeTLS) throws(KubernetesSetupError) -> TLSConfiguration {
@@ -45,9 +44,9 @@ enum KubeHTTPClients {
 
 extension KubernetesClient {
     /// The client for a connection: its TLS settings in the HTTP client, its token on every call.
-    public static func make(_ connection: KubernetesConnection, timeout: Duration = .seconds(15),
+    public static func make(_ connection: KubernetesConnection, http pool: HTTPClientPool, timeout: Duration = .seconds(15),
                             readAttempts: Int = 3) throws(KubernetesSetupError) -> KubernetesClient {
-        let http = try KubeHTTPClients.client(for: connection.tls)
+        let http = try KubeHTTPClients.client(for: connection.tls, in: pool)
         return KubernetesClient(baseURL: connection.server, token: connection.token,
                                 client: PlatformAPIClient(service: "Kubernetes", http: http, timeout: timeout), readAttempts: readAttempts)
     }

@@ -9,7 +9,7 @@ public struct KubernetesClient: Sendable {
     let client: PlatformAPIClient
     let readAttempts: Int
 
-    public init(baseURL: String, token: BearerToken, client: PlatformAPIClient = PlatformAPIClient(service: "Kubernetes"),
+    public init(baseURL: String, token: BearerToken, client: PlatformAPIClient,
                 readAttempts: Int = 3) {
         requests = KubernetesRequests(baseURL: baseURL)
         self.token = token

@@ -4,7 +4,6 @@ import ReplyModel
 /// `what's wrong with APP in ENV`: pods (phase, ready, restarts, last termination, waiting
 /// reason, age) and the recent events of the deployment and its pods, with what they mean.
 public struct KubernetesDiagnoseExecutor: Executor {
-    public let backend: Backend? = .kubernetes
     let context: KubernetesContext
 
     public init(context: KubernetesContext) {

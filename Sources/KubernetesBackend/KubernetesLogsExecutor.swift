@@ -5,7 +5,6 @@ import ReplyModel
 /// most), and the previous container's tail where one restarted. Logs go in code blocks, which keep
 /// their last lines when a platform must cut them.
 public struct KubernetesLogsExecutor: Executor {
-    public let backend: Backend? = .kubernetes
     let context: KubernetesContext
     static let defaultLines = 100
     static let maxLines = 1000

@@ -4,7 +4,6 @@ import ReplyModel
 /// `restart APP in ENV`: what `kubectl rollout restart` does — stamps the pod template with
 /// `kubectl.kubernetes.io/restartedAt`, so the deployment replaces its pods by its rolling update.
 public struct KubernetesRestartExecutor: Executor {
-    public let backend: Backend? = .kubernetes
     let context: KubernetesContext
 
     public init(context: KubernetesContext) {

@@ -4,7 +4,6 @@ import ReplyModel
 /// `scale APP to N in ENV`: reads the deployment's scale, then merge-patches the scale
 /// subresource as `kubectl scale` does. 0 to 50 replicas.
 public struct KubernetesScaleExecutor: Executor {
-    public let backend: Backend? = .kubernetes
     let context: KubernetesContext
     static let replicaRange = 0...50
 

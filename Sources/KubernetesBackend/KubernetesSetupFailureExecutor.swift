@@ -3,7 +3,6 @@ import Execution
 /// Kubernetes is configured, but the configuration cannot be used (an unreadable kubeconfig, no
 /// token): every Kubernetes command fails with that precise problem instead of the bot not starting.
 public struct KubernetesSetupFailureExecutor: Executor {
-    public let backend: Backend? = .kubernetes
     let problem: KubernetesSetupError
 
     public init(problem: KubernetesSetupError) {

@@ -5,7 +5,6 @@ import ReplyModel
 /// `drift [MODEL]`: reads the model's MLflow experiment and compares the latest finished run's
 /// metric with the baseline (configured, or the best earlier run). Only reads.
 public struct DriftExecutor: Executor {
-    public let backend: Backend? = .mlflow
     let reader: DriftReader
     let catalog: Catalog
 

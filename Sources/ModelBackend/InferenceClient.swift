@@ -7,7 +7,7 @@ public struct InferenceClient: Sendable {
     let baseURL: String
     let transport: ServiceTransport
 
-    public init(baseURL: String, client: PlatformAPIClient = PlatformAPIClient(service: "The model server"),
+    public init(baseURL: String, client: PlatformAPIClient,
                 readAttempts: Int = 3) {
         self.baseURL = PlatformHTTP.apiBaseURL(baseURL)
         transport = ServiceTransport(client: client, wording: .inference, readAttempts: readAttempts)

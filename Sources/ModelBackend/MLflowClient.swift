@@ -10,7 +10,7 @@ public struct MLflowClient: Sendable {
     let pageSize: Int
     let maxPages: Int
 
-    public init(baseURL: String, client: PlatformAPIClient = PlatformAPIClient(service: "MLflow"),
+    public init(baseURL: String, client: PlatformAPIClient,
                 readAttempts: Int = 3, pageSize: Int = 100, maxPages: Int = 10) {
         self.baseURL = PlatformHTTP.apiBaseURL(baseURL) + "/api/2.0/mlflow"
         transport = ServiceTransport(client: client, wording: .mlflow, readAttempts: readAttempts)

@@ -6,7 +6,6 @@ import ReplyModel
 /// `predict [MODEL] F1 F2 …`: checks the values against the model's features, asks the model
 /// server whether the model is ready, runs one inference, and names the class.
 public struct PredictExecutor: Executor {
-    public let backend: Backend? = .inference
     let client: InferenceClient
     let catalog: Catalog
 

@@ -14,7 +14,8 @@ public struct PlatformAPIClient: Sendable {
     let responseLimit: Int
     let sleep: @Sendable (Duration) async throws -> Void
 
-    public init(service: String, http: HTTPClient = .shared, timeout: Duration = .seconds(15),
+    /// `http` comes from the process's `HTTPClientPool`, which owns it and shuts it down.
+    public init(service: String, http: HTTPClient, timeout: Duration = .seconds(15),
                 maxRetryWait: Duration = .seconds(30), maxAttempts: Int = 4, responseLimit: Int = 8 << 20,
                 sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) {
         self.service = service

@@ -36,7 +36,7 @@ public struct SlackAdapter: PlatformAdapter {
     /// `apiURL` is the Web API base (`https://slack.com/api`); `client` carries the timeouts and
     /// the 429 handling; `router` reaches the other platforms' threads.
     public init(signingSecret: String, botToken: String, apiURL: String, bot: ChatBot, work: InFlightWork,
-                logger: Logger, client: PlatformAPIClient = PlatformAPIClient(service: "Slack"),
+                logger: Logger, client: PlatformAPIClient,
                 limits: InboundLimits = SlackAdapter.defaultLimits, workspaces: SlackWorkspaces = SlackWorkspaces(),
                 router: ReplyRouter = ReplyRouter(), now: @escaping @Sendable () -> Date = { Date() }) {
         let base = PlatformHTTP.apiBaseURL(apiURL)

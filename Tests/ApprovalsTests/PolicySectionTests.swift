@@ -1,3 +1,4 @@
+import ChatOpsApp
 import Approvals
 import ChatOpsConfig
 import ChatOpsTestSupport
@@ -15,8 +16,8 @@ struct PolicySectionTests {
         """
 
     func policy(_ yaml: String) throws -> Policy {
-        let configuration = try ConfigurationLoader(environment: [:]).parse(text: Self.environments + yaml, file: "test.yaml")
-        return try PolicySection.parse(configuration.policy, catalog: configuration.catalog)
+        let configuration = try ConfigurationLoader(environment: [:], settings: ChatOpsModules.standard.settings).parse(text: Self.environments + yaml, file: "test.yaml")
+        return try TestBot.policy(configuration)
     }
 
     func problem(_ yaml: String) -> String {
@@ -29,8 +30,8 @@ struct PolicySectionTests {
     }
 
     @Test func theShippedExampleLetsAliceAndBobRequestAndBobAndCarolApproveInProd() throws {
-        let configuration = try ConfigurationLoader(environment: [:]).load(path: RepositoryPaths.exampleConfig)
-        let policy = try PolicySection.parse(configuration.policy, catalog: configuration.catalog)
+        let configuration = try ConfigurationLoader(environment: [:], settings: ChatOpsModules.standard.settings).load(path: RepositoryPaths.exampleConfig)
+        let policy = try TestBot.policy(configuration)
         let engine = PolicyEngine(policy: policy, protectedEnvironments: ["prod"])
         let alice = policy.principal(platformUser: "console:alice")
         let bob = policy.principal(platformUser: "console:bob")

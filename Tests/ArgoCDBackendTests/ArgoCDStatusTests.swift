@@ -1,3 +1,4 @@
+import ChatOpsApp
 import ArgoCDBackend
 import ChatOpsConfig
 import ChatOpsCore
@@ -18,7 +19,7 @@ struct ArgoCDStatusTests {
     static let application = try! String(
         contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Fixtures/application.velero-test.from-controller-testdata.json"), encoding: .utf8)
-    static let catalog = try! ConfigurationLoader(environment: [:]).load(path: RepositoryPaths.exampleConfig).catalog
+    static let catalog = try! ConfigurationLoader(environment: [:], settings: ChatOpsModules.standard.settings).load(path: RepositoryPaths.exampleConfig).catalog
 
     func status(app: String = "iris-classifier", env: String? = "prod", fake: FakePlatformAPI,
                 timeout: Duration = .seconds(15)) async -> ExecutionResult {
@@ -27,7 +28,7 @@ struct ArgoCDStatusTests {
         let input = ExecutionInput(requestID: 1, command: ParsedCommand(intent: .status, slots: slots, source: .rule, ruleID: nil),
                                    requester: "alice", channel: nil, isDryRun: false)
         let client = ArgoCDClient(baseURL: fake.baseURL + "/", token: "argo-token",
-                                  client: PlatformAPIClient(service: "Argo CD", timeout: timeout))
+                                  client: PlatformAPIClient(service: "Argo CD", http: TestHTTP.pool.standard, timeout: timeout))
         return await ArgoCDStatusExecutor(client: client, catalog: Self.catalog).execute(input, progress: NoProgress())
     }
 

@@ -31,7 +31,7 @@ struct ArgoCDSyncTests {
         if let env { slots["env"] = .string(env) }
         let input = ExecutionInput(requestID: 3, command: ParsedCommand(intent: .sync, slots: slots, source: .rule, ruleID: nil),
                                    requester: "alice", channel: nil, isDryRun: false)
-        let client = ArgoCDClient(baseURL: fake.baseURL, token: "argo-token", client: PlatformAPIClient(service: "Argo CD", timeout: .seconds(15)))
+        let client = ArgoCDClient(baseURL: fake.baseURL, token: "argo-token", client: PlatformAPIClient(service: "Argo CD", http: TestHTTP.pool.standard, timeout: .seconds(15)))
         let waiter = ArgoCDWaiter(client: client, timeout: timeout, pollInterval: .milliseconds(5))
         return await ArgoCDSyncExecutor(client: client, waiter: waiter, catalog: Self.catalog).execute(input, progress: progress)
     }
@@ -124,7 +124,7 @@ struct ArgoCDSyncTests {
             ArgoApplicationJSON.with(revision: "c0ffee1234"),
         ])
         defer { Task { await fake.stop() } }
-        let client = ArgoCDClient(baseURL: fake.baseURL, token: "t", client: PlatformAPIClient(service: "Argo CD", timeout: .seconds(15)))
+        let client = ArgoCDClient(baseURL: fake.baseURL, token: "t", client: PlatformAPIClient(service: "Argo CD", http: TestHTTP.pool.standard, timeout: .seconds(15)))
         let progress = ProgressLog()
         let app = try await ArgoCDWaiter(client: client, timeout: .seconds(20), pollInterval: .milliseconds(5))
             .waitUntilHealthy("iris-classifier-staging", revision: "c0ffee1", progress: progress)
@@ -149,7 +149,7 @@ struct ArgoCDSyncTests {
             return .json("{}")
         }
         defer { Task { await fake.stop() } }
-        let client = ArgoCDClient(baseURL: fake.baseURL, token: "t", client: PlatformAPIClient(service: "Argo CD", timeout: .seconds(1)))
+        let client = ArgoCDClient(baseURL: fake.baseURL, token: "t", client: PlatformAPIClient(service: "Argo CD", http: TestHTTP.pool.standard, timeout: .seconds(1)))
         let input = ExecutionInput(requestID: 3, command: ParsedCommand(intent: .sync, slots: ["app": .string("iris"), "env": .string("staging")],
                                                                         source: .rule, ruleID: nil),
                                    requester: "alice", channel: nil, isDryRun: false)

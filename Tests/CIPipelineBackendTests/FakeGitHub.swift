@@ -1,3 +1,4 @@
+import ChatOpsApp
 import CIPipelineBackend
 import ChatOpsConfig
 import ChatOpsCore
@@ -57,7 +58,7 @@ enum FakeGitHub {
     }
 
     static func client(_ fake: FakePlatformAPI, timeout: Duration = .seconds(15)) -> GitHubActionsClient {
-        GitHubActionsClient(baseURL: fake.baseURL + "/", token: token, timeout: timeout)
+        GitHubActionsClient(baseURL: fake.baseURL + "/", token: token, http: TestHTTP.pool, timeout: timeout)
     }
 }
 
@@ -88,7 +89,7 @@ enum TestConfig {
             guard text.contains(old) else { throw MissingText(text: old) }
             text = text.replacingOccurrences(of: old, with: new)
         }
-        return try ConfigurationLoader(environment: [:]).parse(text: text, file: RepositoryPaths.exampleConfig)
+        return try ConfigurationLoader(environment: [:], settings: ChatOpsModules.standard.settings).parse(text: text, file: RepositoryPaths.exampleConfig)
     }
 
     /// payments-api gets a pipeline in acme/payments-api (after iris-classifier's acme/iris-classifier).

@@ -26,7 +26,7 @@ struct GitHubReadErrorTests {
     @Test("each status says what failed and what to do", arguments: [
         (401, [:], GitHubErrors.badCredentials,
          "GitHub answered 401 for workflow ci.yml in acme/iris-classifier: the token is missing, invalid or expired "
-            + "(CHATOPS_GITHUB_TOKEN) — Bad credentials"),
+            + "(CHATOPS_PIPELINE_TOKEN, or the GitHub token it is set to share) — Bad credentials"),
         (403, [:], GitHubErrors.notAccessible,
          "GitHub answered 403 for workflow ci.yml in acme/iris-classifier: the token lacks Actions read permission on "
             + "acme/iris-classifier (fine-grained token: Actions read; classic token: repo scope) — Resource not accessible by personal access token"),

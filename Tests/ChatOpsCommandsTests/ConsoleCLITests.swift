@@ -90,7 +90,7 @@ struct ConsoleCLITests {
         _ = try chatops(["say", "--as", "alice", "deploy v2.3 to prod"], env: ["CHATOPS_DRY_RUN": "1"])
         let approved = try chatops(["say", "--as", "bob", "approve 1"], env: ["CHATOPS_DRY_RUN": "1"])
         #expect(approved.stdout.contains("Request #1 succeeded: Dry run: nothing was changed.\n"
-                                         + "• would set the image of iris-classifier to v2.3 for prod in the GitOps repository"))
+                                         + "• would deploy iris-classifier v2.3 to prod — but Argo CD is not configured"))
     }
 
     @Test func theChatReadsOneMessagePerLineAndSwitchesSpeakers() throws {

@@ -14,7 +14,7 @@ struct PipelineCLITests {
         defer { Task { await github.stop() } }
         let cli = try FreshStoreCLI()
         let result = try await cli.runBesideFakes(["say", "--as", "alice", "--store", cli.store, "pipeline status for iris"],
-                                                  env: ["CHATOPS_GITHUB_API_URL": github.baseURL, "CHATOPS_GITHUB_TOKEN": "ghp_cli_token"])
+                                                  env: ["CHATOPS_GITHUB_API_URL": github.baseURL, "CHATOPS_PIPELINE_TOKEN": "ghp_cli_token"])
         #expect(result.status == 0)
         #expect(result.stdout == """
             CI for iris-classifier (acme/iris-classifier): the latest run of every workflow passed.

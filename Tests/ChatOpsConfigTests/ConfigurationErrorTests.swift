@@ -1,3 +1,7 @@
+import GitHubREST
+import ArgoCDBackend
+import SlackPlatform
+import ChatOpsApp
 import ChatOpsConfig
 import ChatOpsTestSupport
 import Testing
@@ -17,7 +21,7 @@ struct ConfigurationErrorTests {
 
     func error(_ text: String, env: [String: String] = [:]) -> YAMLError? {
         do {
-            _ = try ConfigurationLoader(environment: env).parse(text: text, file: "c.yaml")
+            _ = try ConfigurationLoader(environment: env, settings: ChatOpsModules.standard.settings).parse(text: text, file: "c.yaml")
             return nil
         } catch { return error }
     }
@@ -64,7 +68,7 @@ struct ConfigurationErrorTests {
         let e = try #require(error(minimal + "\ndefaults:\n  app: irsi\n"))
         #expect(e.keyPath == "defaults.app")
         #expect(e.message.contains("unknown app 'irsi'; known apps: iris-classifier"))
-        let ok = try ConfigurationLoader(environment: [:]).parse(text: minimal + "\ndefaults:\n  app: iris\n  channels:\n    C42: {env: production}\n")
+        let ok = try ConfigurationLoader(environment: [:], settings: ChatOpsModules.standard.settings).parse(text: minimal + "\ndefaults:\n  app: iris\n  channels:\n    C42: {env: production}\n")
         #expect(ok.defaults.app == "iris-classifier")
         #expect(ok.defaults.env(forChannel: "C42") == "prod")
     }
@@ -90,16 +94,16 @@ struct ConfigurationErrorTests {
 
     @Test func missingFileSaysHowToPointAtOne() throws {
         #expect {
-            _ = try ConfigurationLoader(environment: [:]).load(path: "/nope/chatops.yaml")
+            _ = try ConfigurationLoader(environment: [:], settings: ChatOpsModules.standard.settings).load(path: "/nope/chatops.yaml")
         } throws: { error in
             "\(error)".contains("/nope/chatops.yaml: no configuration file here; pass --config PATH or set CHATOPS_CONFIG")
         }
     }
 
     @Test func chatopsConfigVariablePicksTheFile() {
-        let loader = ConfigurationLoader(environment: ["CHATOPS_CONFIG": "/etc/chatops.yaml"])
+        let loader = ConfigurationLoader(environment: ["CHATOPS_CONFIG": "/etc/chatops.yaml"], settings: ChatOpsModules.standard.settings)
         #expect(loader.resolvePath(nil) == "/etc/chatops.yaml")
         #expect(loader.resolvePath("x.yaml") == "x.yaml")
-        #expect(ConfigurationLoader(environment: [:]).resolvePath(nil) == "deploy/chatops.example.yaml")
+        #expect(ConfigurationLoader(environment: [:], settings: ChatOpsModules.standard.settings).resolvePath(nil) == "deploy/chatops.example.yaml")
     }
 }

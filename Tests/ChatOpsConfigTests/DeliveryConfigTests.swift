@@ -1,3 +1,7 @@
+import GitHubREST
+import ArgoCDBackend
+import SlackPlatform
+import ChatOpsApp
 import ChatOpsConfig
 import ChatOpsTestSupport
 import Testing
@@ -14,7 +18,7 @@ struct DeliveryConfigTests {
             \(app)
             \(backends)
             """
-        return try ConfigurationLoader(environment: env).parse(text: text, file: "c.yaml")
+        return try ConfigurationLoader(environment: env, settings: ChatOpsModules.standard.settings).parse(text: text, file: "c.yaml")
     }
 
     func error(_ app: String, backends: String = "", env: [String: String] = [:]) -> YAMLError? {
@@ -22,7 +26,7 @@ struct DeliveryConfigTests {
     }
 
     @Test func exampleShipsKustomizeTargetsPullRequestProdAndThePipeline() throws {
-        let config = try ConfigurationLoader(environment: [:]).load(path: RepositoryPaths.exampleConfig)
+        let config = try ConfigurationLoader(environment: [:], settings: ChatOpsModules.standard.settings).load(path: RepositoryPaths.exampleConfig)
         let iris = try #require(config.catalog.app(named: "iris"))
         let prod = try #require(iris.environments["prod"]?.gitops)
         #expect(prod.repository == "acme/ml-platform-gitops")
@@ -89,7 +93,7 @@ struct DeliveryConfigTests {
         let timeout = try #require(error(app, backends: "backends:\n  argocd:\n    wait_timeout: soon\n"))
         #expect(timeout.message.contains("'soon' is not a duration"))
         let namespace = try #require(error(app, env: ["CHATOPS_KUBE_NAMESPACES": "ml-prod,Bad_NS"]))
-        #expect(namespace.message.contains("namespace 'Bad_NS' is not a valid Kubernetes name"))
+        #expect(namespace.message.contains("backends.kubernetes.namespaces: 'Bad_NS' is not a valid Kubernetes name"))
         let config = try load(app, backends: "backends:\n  kubernetes:\n    namespaces: [a, b]\n",
                               env: ["CHATOPS_ARGOCD_WAIT_TIMEOUT": "90s"])
         #expect(config.settings.list(.kubeNamespaces) == ["a", "b"])

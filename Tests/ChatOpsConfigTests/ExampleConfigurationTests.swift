@@ -1,3 +1,7 @@
+import GitHubREST
+import ArgoCDBackend
+import SlackPlatform
+import ChatOpsApp
 import ChatOpsConfig
 import ChatOpsTestSupport
 import Testing
@@ -7,7 +11,7 @@ struct ExampleConfigurationTests {
     let config: ChatOpsConfiguration
 
     init() throws {
-        config = try ConfigurationLoader(environment: [:]).load(path: RepositoryPaths.exampleConfig)
+        config = try ConfigurationLoader(environment: [:], settings: ChatOpsModules.standard.settings).load(path: RepositoryPaths.exampleConfig)
     }
 
     @Test func environmentsInPromotionOrderWithAliases() {
@@ -42,7 +46,6 @@ struct ExampleConfigurationTests {
         #expect(config.rulesPath == "rules")
         #expect(config.storePath == "chatops.db")
         #expect(config.settings.value(.listen) == "127.0.0.1:8080")
-        #expect(config.settings.value(.geminiModel) == "gemini-2.5-flash-lite")
         #expect(config.settings.value(.slackAPIURL) == "https://slack.com/api")
         #expect(config.settings.secret(.slackBotToken) == nil)
         #expect(!config.isDryRun)

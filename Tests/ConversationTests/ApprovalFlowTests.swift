@@ -15,7 +15,8 @@ struct ApprovalFlowTests {
         #expect(asked.count == 1)
         #expect(asked[0].contains("Request #1: deploy iris-classifier v2.3 to prod needs 1 approval from prod-approvers"))
         #expect(asked[0].contains("approve 1"))
-        #expect(asked[0].contains("will sync Argo CD application iris-classifier-prod"))
+        // No Argo CD here: the prompt still says what was asked, and that it cannot run yet.
+        #expect(asked[0].contains("• will deploy iris-classifier v2.3 to prod — but Argo CD is not configured"))
 
         let own = try await h.say("alice", "approve 1")
         #expect(own == ["You cannot approve request #1: you cannot approve or deny your own request; ask another approver."])
@@ -52,7 +53,7 @@ struct ApprovalFlowTests {
     }
 
     @Test func unapprovedChangesOutsideProtectedEnvironmentsRunAtOnce() async throws {
-        let fake = FakeExecutor(backend: .kubernetes, result: .succeeded("restarted 3 pods"))
+        let fake = FakeExecutor(result: .succeeded("restarted 3 pods"))
         let h = try ConversationHarness(executors: [(fake, [.restart])])
         let replies = try await h.say("alice", "restart iris in staging")
         #expect(replies == ["Running request #1: restart iris-classifier in staging…", "working on restart…",
@@ -62,7 +63,7 @@ struct ApprovalFlowTests {
     }
 
     @Test func aMutationWithoutAnEnvironmentIsAskedAboutNotGuessed() async throws {
-        let fake = FakeExecutor(backend: .kubernetes)
+        let fake = FakeExecutor()
         let h = try ConversationHarness(executors: [(fake, [.restart])])
         let replies = try await h.say("alice", "restart iris")
         #expect(replies == ["Say which environment to restart: one of dev, staging, prod."])
@@ -96,7 +97,7 @@ struct ApprovalFlowTests {
     }
 
     @Test func readOnlyIntentsRunEvenInDryRun() async throws {
-        let fake = FakeExecutor(backend: .argocd, result: .succeeded("iris-classifier-prod: Synced, Healthy"))
+        let fake = FakeExecutor(result: .succeeded("iris-classifier-prod: Synced, Healthy"))
         let h = try ConversationHarness(dryRun: true, executors: [(fake, [.status])])
         let replies = try await h.say("alice", "status of iris in prod")
         #expect(replies.last == "iris-classifier-prod: Synced, Healthy")

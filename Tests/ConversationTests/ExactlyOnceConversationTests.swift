@@ -37,7 +37,7 @@ struct ExactlyOnceConversationTests {
     }
 
     @Test func aRedeliveredMessageIsAnsweredWithoutActingAgain() async throws {
-        let fake = FakeExecutor(backend: .kubernetes, result: .succeeded("restarted"))
+        let fake = FakeExecutor(result: .succeeded("restarted"))
         let h = try ConversationHarness(executors: [(fake, [.restart])])
         let first = try await h.say("alice", "restart iris in dev", delivery: "Ev0001")
         #expect(first.last == "Request #1 succeeded: restarted")
@@ -127,7 +127,7 @@ struct ExactlyOnceConversationTests {
     }
 
     @Test func anInterruptedExecutionIsReportedAtStartNeverRerun() async throws {
-        let fake = FakeExecutor(backend: .kubernetes)
+        let fake = FakeExecutor()
         let h = try ConversationHarness(executors: [(fake, [.restart])])
         let new = NewRequest(command: .init(intent: .restart, slots: ["app": .string("iris-classifier"), "env": .string("dev")],
                                             source: .rule, ruleID: nil),

@@ -24,7 +24,7 @@ struct DiscordCommandRegistrarTests {
 
     func registrar(_ fake: FakePlatformAPI) -> DiscordCommandRegistrar {
         DiscordCommandRegistrar(apiURL: fake.baseURL + "/", applicationID: TestUsers.applicationID,
-                                botToken: Secret(TestUsers.botToken, origin: "test"))
+                                botToken: Secret(TestUsers.botToken, origin: "test"), client: TestHTTP.api("Discord"))
     }
 
     @Test func registersTheShippedFileGloballyWithABulkOverwrite() async throws {
@@ -53,14 +53,14 @@ struct DiscordCommandRegistrarTests {
 
     @Test func missingSettingsAreNamed() throws {
         #expect {
-            _ = try DiscordCommandRegistrar(settings: Settings())
+            _ = try DiscordCommandRegistrar(settings: Settings(), client: TestHTTP.api("Discord"))
         } throws: { error in
             let text = "\(error)"
             return text.contains("CHATOPS_DISCORD_APPLICATION_ID") && text.contains("CHATOPS_DISCORD_BOT_TOKEN")
         }
         let configuration = try DiscordHarness.configuration(environment: ["CHATOPS_DISCORD_APPLICATION_ID": "1"])
         #expect {
-            _ = try DiscordCommandRegistrar(settings: configuration.settings)
+            _ = try DiscordCommandRegistrar(settings: configuration.settings, client: TestHTTP.api("Discord"))
         } throws: { "\($0)".contains("CHATOPS_DISCORD_BOT_TOKEN") && !"\($0)".contains("APPLICATION_ID") }
     }
 

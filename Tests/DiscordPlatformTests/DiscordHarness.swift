@@ -147,7 +147,7 @@ final class DiscordHarness: Sendable {
         let settings = DiscordSettings(publicKeyHex: signer.publicKeyHex, applicationID: TestUsers.applicationID,
                                        botToken: Secret(TestUsers.botToken, origin: "test"), apiURL: fake.api.baseURL)
         let clock = clock
-        adapter = try DiscordAdapter(settings: settings, bot: bot, work: work, logger: logger, now: { clock.now })
+        adapter = try DiscordAdapter(settings: settings, bot: bot, work: work, logger: logger, client: TestHTTP.api("Discord"), now: { clock.now })
         served = try await ServedAdapter.start(adapter, bot: bot, work: work)
     }
 
@@ -182,7 +182,7 @@ final class DiscordHarness: Sendable {
 struct ServedAdapter: Sendable {
     let server: RunningChatServer
     let port: Int
-    let client = PlatformAPIClient(service: "chatops under test")
+    let client = TestHTTP.api("chatops under test")
 
     static func start(_ adapter: DiscordAdapter, bot: ChatBot, work: InFlightWork) async throws -> ServedAdapter {
         var logger = Logger(label: "discord-test-server")

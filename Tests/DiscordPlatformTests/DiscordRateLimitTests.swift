@@ -17,7 +17,7 @@ import Testing
 struct DiscordRateLimitTests {
     static func sink(_ fake: FakePlatformAPI) -> DiscordSink {
         DiscordSink(api: DiscordAPI(baseURL: fake.baseURL, botToken: Secret(TestUsers.botToken, origin: "test"),
-                                    client: PlatformAPIClient(service: "Discord")),
+                                    client: TestHTTP.api("Discord")),
                     tokens: InteractionTokens(now: { Date() }), logger: Logger(label: "test"))
     }
 

@@ -89,7 +89,7 @@ struct DiscordSignatureTests {
                                        apiURL: "http://127.0.0.1:1")
         let harness = try await DiscordHarness()
         let adapter = try DiscordAdapter(settings: settings, bot: harness.bot, work: harness.work,
-                                         logger: Logger(label: "test"), now: { Date(timeIntervalSince1970: 1_700_000_000) })
+                                         logger: Logger(label: "test"), client: TestHTTP.api("Discord"), now: { Date(timeIntervalSince1970: 1_700_000_000) })
         let served = try await ServedAdapter.start(adapter, bot: harness.bot, work: harness.work)
         let pong = try await served.post(body, headers: headers.map { ($0.key, $0.value) })
         #expect(pong.status == 200)
@@ -104,10 +104,10 @@ struct DiscordSignatureTests {
         let harness = try await DiscordHarness()
         let logger = Logger(label: "test")
         let none = try DiscordHarness.configuration()
-        #expect(try DiscordAdapter.make(configuration: none, bot: harness.bot, work: harness.work, logger: logger) == nil)
+        #expect(try DiscordAdapter.make(configuration: none, bot: harness.bot, work: harness.work, logger: logger, http: TestHTTP.pool) == nil)
         let half = try DiscordHarness.configuration(environment: ["CHATOPS_DISCORD_PUBLIC_KEY": harness.signer.publicKeyHex])
         #expect {
-            _ = try DiscordAdapter.make(configuration: half, bot: harness.bot, work: harness.work, logger: logger)
+            _ = try DiscordAdapter.make(configuration: half, bot: harness.bot, work: harness.work, logger: logger, http: TestHTTP.pool)
         } throws: { error in
             let text = "\(error)"
             return text.contains("CHATOPS_DISCORD_APPLICATION_ID") && text.contains("CHATOPS_DISCORD_BOT_TOKEN")
@@ -116,13 +116,13 @@ struct DiscordSignatureTests {
             "CHATOPS_DISCORD_PUBLIC_KEY": "abc", "CHATOPS_DISCORD_APPLICATION_ID": "1", "CHATOPS_DISCORD_BOT_TOKEN": "t",
         ])
         #expect {
-            _ = try DiscordAdapter.make(configuration: badKey, bot: harness.bot, work: harness.work, logger: logger)
+            _ = try DiscordAdapter.make(configuration: badKey, bot: harness.bot, work: harness.work, logger: logger, http: TestHTTP.pool)
         } throws: { "\($0)".contains("64 hex characters") }
         let full = try DiscordHarness.configuration(environment: [
             "CHATOPS_DISCORD_PUBLIC_KEY": harness.signer.publicKeyHex, "CHATOPS_DISCORD_APPLICATION_ID": "1",
             "CHATOPS_DISCORD_BOT_TOKEN": "t",
         ])
-        let adapter = try #require(try DiscordAdapter.make(configuration: full, bot: harness.bot, work: harness.work, logger: logger))
+        let adapter = try #require(try DiscordAdapter.make(configuration: full, bot: harness.bot, work: harness.work, logger: logger, http: TestHTTP.pool))
         #expect(adapter.platform == "discord")
         #expect(adapter.settings.apiURL == "https://discord.com/api/v10")
         await harness.stop()

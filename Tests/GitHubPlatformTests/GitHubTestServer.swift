@@ -50,15 +50,15 @@ struct GitHubTestServer {
         let clock = TestClock(Date())
         let logger = logger ?? Self.quietLogger
         let policy = try await GitHubIdentityPinning.pinnedPolicy(
-            try PolicySection.parse(configuration.policy, catalog: configuration.catalog),
-            configuration: configuration, store: store, logger: logger, now: { clock.now })
-        var registry = ExecutorRegistry(configuration: configuration)
+            try TestBot.policy(configuration),
+            configuration: configuration, store: store, logger: logger, http: TestHTTP.pool, now: { clock.now })
+        var registry = ExecutorRegistry(catalog: configuration.catalog)
         registry.register(deployer, for: [.deploy])
         let bot = ChatBot(classifier: RuleClassifier(rules: TestBot.rules, configuration: configuration), policy: policy,
                           catalog: configuration.catalog, store: store, registry: registry, isDryRun: false,
                           now: { clock.now })
         let work = InFlightWork()
-        let adapter = try #require(try GitHubAdapter.make(configuration: configuration, bot: bot, work: work, logger: logger,
+        let adapter = try #require(try GitHubAdapter.make(configuration: configuration, bot: bot, work: work, logger: logger, http: TestHTTP.pool,
                                                           now: { clock.now }))
         let server = ChatServer(bot: bot, adapters: [adapter], host: "127.0.0.1", port: 0, work: work,
                                 readiness: { [] }, logger: logger)

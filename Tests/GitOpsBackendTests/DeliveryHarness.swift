@@ -1,3 +1,4 @@
+import ChatOpsApp
 import ArgoCDBackend
 import ChatOpsConfig
 import ChatOpsCore
@@ -38,9 +39,9 @@ struct DeliveryHarness {
             let images = running[app].map { ["ghcr.io/acme/iris-classifier:\($0)"] }
             return .json(ArgoApplicationJSON.with(revision: repo.head ?? "0000000", images: images))
         }
-        let catalog = try catalog ?? ConfigurationLoader(environment: [:]).load(path: RepositoryPaths.exampleConfig).catalog
+        let catalog = try catalog ?? ConfigurationLoader(environment: [:], settings: ChatOpsModules.standard.settings).load(path: RepositoryPaths.exampleConfig).catalog
         let writer = GitOpsWriter(github: GitHubRepoClient(baseURL: github.baseURL, token: "gh-token",
-                                                           client: PlatformAPIClient(service: "GitHub", timeout: .seconds(15), maxRetryWait: .zero)))
+                                                           client: PlatformAPIClient(service: "GitHub", http: TestHTTP.pool.standard, timeout: .seconds(15), maxRetryWait: .zero)))
         let delivery = Delivery(writer: writer, argocd: ArgoCDClientFactory.client(argocd), waiter: ArgoCDClientFactory.waiter(argocd),
                                 catalog: catalog)
         return DeliveryHarness(repo: repo, github: github, argocd: argocd, delivery: delivery, catalog: catalog)
@@ -77,7 +78,7 @@ struct DeliveryHarness {
 /// Argo CD clients pointed at a fake, as the harness uses them.
 enum ArgoCDClientFactory {
     static func client(_ fake: FakePlatformAPI) -> ArgoCDClient {
-        ArgoCDClient(baseURL: fake.baseURL, token: "argo-token", client: PlatformAPIClient(service: "Argo CD", timeout: .seconds(15)))
+        ArgoCDClient(baseURL: fake.baseURL, token: "argo-token", client: PlatformAPIClient(service: "Argo CD", http: TestHTTP.pool.standard, timeout: .seconds(15)))
     }
 
     static func waiter(_ fake: FakePlatformAPI) -> ArgoCDWaiter {

@@ -126,7 +126,7 @@ struct DeliveryThroughTheBotTests {
         let request = try #require(try await bot.store.request(id: 1))
         #expect(request.state == .failed)
         #expect(request.result?.contains("GitHub answered 401") == true)
-        #expect(replies.contains { $0.contains("the token is missing, invalid or expired (CHATOPS_GITHUB_TOKEN)") })
+        #expect(replies.contains { $0.contains("the token is missing, invalid or expired (CHATOPS_GITOPS_TOKEN, or the GitHub token it is set to share)") })
     }
 
     @Test("in dry-run, sync, promote and rollback show their exact calls and make none", arguments: [

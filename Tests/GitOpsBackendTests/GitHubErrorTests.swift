@@ -11,7 +11,7 @@ struct GitHubErrorTests {
 
     @Test("each error answer fails the deploy with what failed and what to do, and nothing is synced", arguments: [
         (401, #"{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest","status":"401"}"#,
-         "GitHub answered 401 to read \(H.stagingFile) at main in acme/ml-platform-gitops: the token is missing, invalid or expired (CHATOPS_GITHUB_TOKEN) — Bad credentials"),
+         "GitHub answered 401 to read \(H.stagingFile) at main in acme/ml-platform-gitops: the token is missing, invalid or expired (CHATOPS_GITOPS_TOKEN, or the GitHub token it is set to share) — Bad credentials"),
         (403, #"{"message":"Resource not accessible by personal access token","status":"403"}"#,
          "GitHub answered 403 to read \(H.stagingFile) at main in acme/ml-platform-gitops: the token lacks Contents read on acme/ml-platform-gitops"),
         (404, #"{"message":"Not Found","status":"404"}"#,
@@ -39,7 +39,7 @@ struct GitHubErrorTests {
         }
         let h = try await H.start()
         let writer = GitOpsWriter(github: GitHubRepoClient(baseURL: github.baseURL, token: "gh-token",
-                                                           client: PlatformAPIClient(service: "GitHub", timeout: .seconds(1))))
+                                                           client: PlatformAPIClient(service: "GitHub", http: TestHTTP.pool.standard, timeout: .seconds(1))))
         let delivery = Delivery(writer: writer, argocd: ArgoCDClientFactory.client(h.argocd), waiter: ArgoCDClientFactory.waiter(h.argocd),
                                 catalog: h.catalog)
         let result = await DeployExecutor(delivery: delivery).execute(H.input(.deploy, ["app": "iris", "version": "v2.3", "env": "staging"]),

@@ -1,3 +1,4 @@
+import ChatOpsApp
 import ChatOpsConfig
 import ChatOpsTestSupport
 import Execution
@@ -52,7 +53,7 @@ struct RollbackTests {
     func argocdRollback() async throws {
         var text = try String(contentsOfFile: RepositoryPaths.exampleConfig, encoding: .utf8)
         text = text.replacingOccurrences(of: "        rollback: gitops\n", with: "        rollback: argocd\n")
-        let catalog = try ConfigurationLoader(environment: [:]).parse(text: text, file: "c.yaml").catalog
+        let catalog = try ConfigurationLoader(environment: [:], settings: ChatOpsModules.standard.settings).parse(text: text, file: "c.yaml").catalog
         let h = try await H.start(catalog: catalog)
         let result = await h.rollback(H.input(.rollback, ["app": "iris", "env": "prod"], approvers: ["bob"]))
         await h.stop()

@@ -1,3 +1,4 @@
+import ChatOpsApp
 import ChatOpsConfig
 import ChatOpsCore
 import ChatOpsTestSupport
@@ -65,14 +66,14 @@ enum KubeFixtures {
 
 /// The example configuration's catalog and allow-list, a client on a fake API server, and commands.
 enum KubeHarness {
-    static let configuration = try! ConfigurationLoader(environment: [:]).load(path: RepositoryPaths.exampleConfig)
+    static let configuration = try! ConfigurationLoader(environment: [:], settings: ChatOpsModules.standard.settings).load(path: RepositoryPaths.exampleConfig)
     /// 2026-11-21T19:10:55Z, the moment of the captured `kubectl rollout restart`.
     static let now = Date(timeIntervalSince1970: 1_795_288_255)
 
     static func client(_ fake: FakePlatformAPI, token: BearerToken = .fixed("kube-token"), timeout: Duration = .seconds(15),
                        readAttempts: Int = 3) -> KubernetesClient {
         KubernetesClient(baseURL: fake.baseURL, token: token,
-                         client: PlatformAPIClient(service: "Kubernetes", timeout: timeout, sleep: { _ in }), readAttempts: readAttempts)
+                         client: PlatformAPIClient(service: "Kubernetes", http: TestHTTP.pool.standard, timeout: timeout, sleep: { _ in }), readAttempts: readAttempts)
     }
 
     static func context(_ client: KubernetesClient, catalog: Catalog = configuration.catalog,

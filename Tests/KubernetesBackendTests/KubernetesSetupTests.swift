@@ -1,3 +1,6 @@
+import Logging
+import Execution
+import ChatOpsApp
 import ChatOpsConfig
 import ChatOpsTestSupport
 import Foundation
@@ -62,15 +65,22 @@ struct KubernetesSetupTests {
     @Test("a broken setup registers executors that fail with the problem, instead of crashing")
     func brokenSetupAnswers() async throws {
         let environment = ["KUBECONFIG": "/nonexistent/kubeconfig"]
-        let configuration = try ConfigurationLoader(environment: environment).load(path: RepositoryPaths.exampleConfig)
-        let executors = KubernetesExecutors.make(configuration: configuration, environment: environment)
+        let configuration = try ConfigurationLoader(environment: environment, settings: ChatOpsModules.standard.settings)
+            .load(path: RepositoryPaths.exampleConfig)
+        let module = KubernetesModule()
+        let context = ModuleContext(configuration: configuration, environment: environment, http: TestHTTP.pool, logger: Logger(label: "t"))
+        #expect(module.status(in: context) == .misconfigured("the kubeconfig /nonexistent/kubeconfig: no such file"))
+        let executors = try module.executors(in: context)
         #expect(executors.count == 1)
         let (executor, intents) = try #require(executors.first)
         #expect(intents == [.logs, .diagnose, .scale, .restart])
         let result = await executor.execute(KubeHarness.input(.logs), progress: NoProgress())
         #expect(!result.isSuccess)
         #expect(result.text == "Kubernetes is configured but cannot be used: the kubeconfig /nonexistent/kubeconfig: no such file. Nothing was sent.")
-        #expect(KubernetesExecutors.make(configuration: KubeHarness.configuration, environment: [:]).isEmpty)
+        let unconfigured = ModuleContext(configuration: KubeHarness.configuration, environment: [:], http: TestHTTP.pool,
+                                         logger: Logger(label: "t"))
+        #expect(try module.executors(in: unconfigured).isEmpty)
+        if case .disabled = module.status(in: unconfigured) {} else { Issue.record("Kubernetes without settings must be off") }
     }
 }
 

@@ -54,11 +54,11 @@ struct KubernetesTLSTests {
         let url = "https://127.0.0.1:\(server.port)"
         let trusted = KubeTLS(certificateAuthorityPEM: try pki.pem("ca.crt"), clientCertificatePEM: try pki.pem("client.crt"),
                               clientKeyPEM: try pki.pem("client.key"))
-        let client = try KubernetesClient.make(KubernetesConnection(server: url, token: .none, tls: trusted, source: "test"))
+        let client = try KubernetesClient.make(KubernetesConnection(server: url, token: .none, tls: trusted, source: "test"), http: TestHTTP.pool)
         let pods = try await client.pods(namespace: "ml-staging", selector: "app=iris-classifier")
         #expect(pods.map(\.metadata.name) == ["my-pod"])
 
-        let systemRoots = try KubernetesClient.make(KubernetesConnection(server: url, token: .none, source: "test"), timeout: .seconds(3),
+        let systemRoots = try KubernetesClient.make(KubernetesConnection(server: url, token: .none, source: "test"), http: TestHTTP.pool, timeout: .seconds(3),
                                                       readAttempts: 1)
         let untrusted = await #expect(throws: KubernetesError.self) {
             _ = try await systemRoots.pods(namespace: "ml-staging", selector: "app=iris-classifier")
@@ -71,7 +71,7 @@ struct KubernetesTLSTests {
         var noClientCertificate = trusted
         noClientCertificate.clientCertificatePEM = nil
         noClientCertificate.clientKeyPEM = nil
-        let anonymous = try KubernetesClient.make(KubernetesConnection(server: url, token: .none, tls: noClientCertificate, source: "test"),
+        let anonymous = try KubernetesClient.make(KubernetesConnection(server: url, token: .none, tls: noClientCertificate, source: "test"), http: TestHTTP.pool,
                                                   timeout: .seconds(3), readAttempts: 1)
         let anonymousRefusal = await #expect(throws: KubernetesError.self) {
             _ = try await anonymous.pods(namespace: "ml-staging", selector: "app=iris-classifier")
@@ -84,7 +84,7 @@ struct KubernetesTLSTests {
     func badCA() {
         let tls = KubeTLS(certificateAuthorityPEM: Array("not a certificate".utf8))
         #expect(throws: KubernetesSetupError("the cluster CA is not a PEM certificate")) {
-            _ = try KubernetesClient.make(KubernetesConnection(server: "https://k8s:6443", token: .none, tls: tls, source: "test"))
+            _ = try KubernetesClient.make(KubernetesConnection(server: "https://k8s:6443", token: .none, tls: tls, source: "test"), http: TestHTTP.pool)
         }
     }
 }

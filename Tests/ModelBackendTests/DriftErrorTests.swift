@@ -84,7 +84,7 @@ struct DriftErrorTests {
 
     @Test("the plan lists the exact calls, and an experiment name is escaped in the query")
     func plan() {
-        let client = MLflowClient(baseURL: "http://mlflow:5000/")
+        let client = MLflowClient(baseURL: "http://mlflow:5000/", client: TestHTTP.api("MLflow"))
         let iris = ModelFixtures.iris
         let model = ModelConfig(name: iris.name, mlflowExperiment: "iris & co", metric: "accuracy", baselineRun: "abc123")
         let lines = DriftExecutor(reader: DriftReader(client: client), catalog: ModelFixtures.catalog(model)).plan(ModelFixtures.input(.drift))

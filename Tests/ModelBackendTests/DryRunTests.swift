@@ -8,9 +8,9 @@ import Testing
 struct DryRunTests {
     func runner(inference: String, mlflow: String) throws -> ExecutionRunner {
         let configuration = try TestBot.configuration()
-        var registry = ExecutorRegistry(configuration: configuration)
-        registry.register(PredictExecutor(client: InferenceClient(baseURL: inference), catalog: configuration.catalog), for: [.predict])
-        registry.register(DriftExecutor(reader: DriftReader(client: MLflowClient(baseURL: mlflow)), catalog: configuration.catalog),
+        var registry = ExecutorRegistry(catalog: configuration.catalog)
+        registry.register(PredictExecutor(client: InferenceClient(baseURL: inference, client: TestHTTP.api("The model server")), catalog: configuration.catalog), for: [.predict])
+        registry.register(DriftExecutor(reader: DriftReader(client: MLflowClient(baseURL: mlflow, client: TestHTTP.api("MLflow"))), catalog: configuration.catalog),
                           for: [.drift])
         return ExecutionRunner(registry: registry)
     }

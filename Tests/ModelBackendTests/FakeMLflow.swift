@@ -42,7 +42,7 @@ enum FakeMLflow {
 
     static func drift(fake: FakePlatformAPI, catalog: Catalog = ModelFixtures.exampleCatalog, maxPages: Int = 10,
                       timeout: Duration = .seconds(15)) async -> ExecutionResultView {
-        let client = MLflowClient(baseURL: fake.baseURL, client: PlatformAPIClient(service: "MLflow", timeout: timeout), maxPages: maxPages)
+        let client = MLflowClient(baseURL: fake.baseURL, client: PlatformAPIClient(service: "MLflow", http: TestHTTP.pool.standard, timeout: timeout), maxPages: maxPages)
         let result = await DriftExecutor(reader: DriftReader(client: client), catalog: catalog)
             .execute(ModelFixtures.input(.drift), progress: NoProgress())
         return ExecutionResultView(isSuccess: result.isSuccess, reply: result.reply, text: result.text)

@@ -1,3 +1,4 @@
+import ChatOpsApp
 import ChatOpsConfig
 import ChatOpsCore
 import ChatOpsTestSupport
@@ -20,7 +21,7 @@ enum ModelFixtures {
         try! JSONSerialization.jsonObject(with: Data(text(name).utf8))
     }
 
-    static let exampleCatalog = try! ConfigurationLoader(environment: [:]).load(path: RepositoryPaths.exampleConfig).catalog
+    static let exampleCatalog = try! ConfigurationLoader(environment: [:], settings: ChatOpsModules.standard.settings).load(path: RepositoryPaths.exampleConfig).catalog
 
     /// The example's iris model with other settings (a baseline run, no features…).
     static func catalog(_ model: ModelConfig) -> Catalog {

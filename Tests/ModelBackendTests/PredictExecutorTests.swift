@@ -18,7 +18,7 @@ func fakeModelServer(predictProba: FakeResponse? = nil) async throws -> FakePlat
 
 func predict(_ features: [Double]?, fake: FakePlatformAPI, catalog: Catalog = ModelFixtures.exampleCatalog,
              model: String? = "iris-classifier", timeout: Duration = .seconds(15)) async -> ExecutionResultView {
-    let client = InferenceClient(baseURL: fake.baseURL + "/", client: PlatformAPIClient(service: "The model server", timeout: timeout))
+    let client = InferenceClient(baseURL: fake.baseURL + "/", client: PlatformAPIClient(service: "The model server", http: TestHTTP.pool.standard, timeout: timeout))
     let result = await PredictExecutor(client: client, catalog: catalog)
         .execute(ModelFixtures.input(.predict, model: model, features: features), progress: NoProgress())
     return ExecutionResultView(isSuccess: result.isSuccess, reply: result.reply, text: result.text)
@@ -133,7 +133,7 @@ struct PredictExecutorTests {
 
     @Test("the plan lists the exact calls")
     func plan() throws {
-        let client = InferenceClient(baseURL: "http://models:8080/")
+        let client = InferenceClient(baseURL: "http://models:8080/", client: TestHTTP.api("The model server"))
         let lines = PredictExecutor(client: client, catalog: ModelFixtures.exampleCatalog)
             .plan(ModelFixtures.input(.predict, features: values))
         let input = #"{"id":"chatops-7","inputs":[{"data":[5.1,3.5,1.4,0.2],"datatype":"FP64","name":"input-0","shape":[1,4]}]"#

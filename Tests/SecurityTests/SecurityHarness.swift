@@ -1,3 +1,4 @@
+import ChatOpsApp
 import Approvals
 import ChatOpsConfig
 import ChatOpsCore
@@ -45,7 +46,7 @@ final class SecurityHarness: Sendable {
     let running: RunningChatServer
     let port: Int
     let discordKey: Curve25519.Signing.PrivateKey
-    let client = PlatformAPIClient(service: "attacker")
+    let client = TestHTTP.api("attacker")
 
     private init(slack: FakePlatformAPI, discord: FakePlatformAPI, github: FakePlatformAPI, store: SQLiteApprovalStore,
                  deployer: FakeExecutor, bot: ChatBot, running: RunningChatServer, port: Int, discordKey: Curve25519.Signing.PrivateKey) {
@@ -87,7 +88,7 @@ final class SecurityHarness: Sendable {
             "CHATOPS_DISCORD_API_URL": discord.baseURL,
             "CHATOPS_GITHUB_WEBHOOK_SECRET": githubSecret, "CHATOPS_GITHUB_TOKEN": "ghp_test", "CHATOPS_GITHUB_API_URL": github.baseURL,
         ].merging(extra) { _, new in new }
-        let configuration = try ConfigurationLoader(environment: environment)
+        let configuration = try ConfigurationLoader(environment: environment, settings: ChatOpsModules.standard.settings)
             .parse(text: try configurationText(edit: edit), file: RepositoryPaths.exampleConfig)
         let store = try SQLiteApprovalStore.inMemory()
         let deployer = FakeExecutor()
@@ -98,9 +99,9 @@ final class SecurityHarness: Sendable {
         var logger = Logger(label: "security-test")
         logger.logLevel = .critical
         let adapters: [any PlatformAdapter] = [
-            try #require(try SlackAdapter.make(configuration: configuration, bot: bot, work: work, logger: logger, router: router)),
-            try #require(try DiscordAdapter.make(configuration: configuration, bot: bot, work: work, logger: logger, router: router)),
-            try #require(try GitHubAdapter.make(configuration: configuration, bot: bot, work: work, logger: logger, router: router)),
+            try #require(try SlackAdapter.make(configuration: configuration, bot: bot, work: work, logger: logger, http: TestHTTP.pool, router: router)),
+            try #require(try DiscordAdapter.make(configuration: configuration, bot: bot, work: work, logger: logger, http: TestHTTP.pool, router: router)),
+            try #require(try GitHubAdapter.make(configuration: configuration, bot: bot, work: work, logger: logger, http: TestHTTP.pool, router: router)),
         ]
         let server = ChatServer(bot: bot, adapters: adapters, host: "127.0.0.1", port: 0, work: work, router: router, gate: gate,
                                 readiness: { [] }, logger: logger)

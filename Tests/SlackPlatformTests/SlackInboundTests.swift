@@ -1,3 +1,4 @@
+import ChatOpsApp
 import ChatOpsConfig
 import ChatOpsTestSupport
 import ChatServer
@@ -76,7 +77,7 @@ struct SlackInboundTests {
     }
 
     static func configuration(_ environment: [String: String]) throws -> ChatOpsConfiguration {
-        try ConfigurationLoader(environment: environment).parse(
+        try ConfigurationLoader(environment: environment, settings: ChatOpsModules.standard.settings).parse(
             text: try String(contentsOfFile: RepositoryPaths.exampleConfig, encoding: .utf8))
     }
 
@@ -84,16 +85,16 @@ struct SlackInboundTests {
         let bot = try SlackHarness.bot(configuration: Self.configuration([:]))
         let work = InFlightWork()
         let logger = Logger(label: "t")
-        #expect(try SlackAdapter.make(configuration: Self.configuration([:]), bot: bot, work: work, logger: logger) == nil)
+        #expect(try SlackAdapter.make(configuration: Self.configuration([:]), bot: bot, work: work, logger: logger, http: TestHTTP.pool) == nil)
         #expect(throws: SlackConfigurationError.missing(.slackBotToken, because: .slackSigningSecret)) {
-            try SlackAdapter.make(configuration: Self.configuration(["CHATOPS_SLACK_SIGNING_SECRET": "s"]), bot: bot, work: work, logger: logger)
+            try SlackAdapter.make(configuration: Self.configuration(["CHATOPS_SLACK_SIGNING_SECRET": "s"]), bot: bot, work: work, logger: logger, http: TestHTTP.pool)
         }
         #expect(throws: SlackConfigurationError.missing(.slackSigningSecret, because: .slackBotToken)) {
-            try SlackAdapter.make(configuration: Self.configuration(["CHATOPS_SLACK_BOT_TOKEN": "xoxb-1"]), bot: bot, work: work, logger: logger)
+            try SlackAdapter.make(configuration: Self.configuration(["CHATOPS_SLACK_BOT_TOKEN": "xoxb-1"]), bot: bot, work: work, logger: logger, http: TestHTTP.pool)
         }
         #expect(throws: SlackConfigurationError.notABotToken(origin: "env CHATOPS_SLACK_BOT_TOKEN")) {
             try SlackAdapter.make(configuration: Self.configuration(["CHATOPS_SLACK_SIGNING_SECRET": "s", "CHATOPS_SLACK_BOT_TOKEN": "xoxp-1"]),
-                                  bot: bot, work: work, logger: logger)
+                                  bot: bot, work: work, logger: logger, http: TestHTTP.pool)
         }
         let error = SlackConfigurationError.missing(.slackBotToken, because: .slackSigningSecret)
         #expect("\(error)".contains("CHATOPS_SLACK_BOT_TOKEN (platforms.slack.bot_token)"))

@@ -85,14 +85,14 @@ struct SlackHarness {
     let executor: FakeExecutor
     let server: RunningChatServer
     let port: Int
-    let client = PlatformAPIClient(service: "test client")
+    let client = TestHTTP.api("test client")
 
     static func configuration(apiURL: String) throws -> ChatOpsConfiguration {
         let environment = ["CHATOPS_SLACK_SIGNING_SECRET": SlackSigning.secret, "CHATOPS_SLACK_BOT_TOKEN": "xoxb-test-token",
                            "CHATOPS_SLACK_API_URL": apiURL]
         let configuration = try TestBot.configuration(identities: ["alice": "slack:W111", "bob": "slack:W222"],
                                                       environment: environment)
-        let policy = try PolicySection.parse(configuration.policy, catalog: configuration.catalog)
+        let policy = try TestBot.policy(configuration)
         #expect(policy.principal(platformUser: "slack:W111", roles: []).name == "alice"
                 && policy.principal(platformUser: "slack:W222", roles: []).name == "bob")
         return configuration
@@ -114,7 +114,7 @@ struct SlackHarness {
         let work = InFlightWork()
         var logger = Logger(label: "slack-test")
         logger.logLevel = .warning
-        let adapter = try #require(try SlackAdapter.make(configuration: configuration, bot: bot, work: work, logger: logger))
+        let adapter = try #require(try SlackAdapter.make(configuration: configuration, bot: bot, work: work, logger: logger, http: TestHTTP.pool))
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let server = await ChatServer(bot: bot, adapters: [adapter], host: "127.0.0.1", port: 0, work: work,
                                       readiness: { [] }, logger: logger)

@@ -14,7 +14,7 @@ import Testing
 @Suite("Slack: Web API calls")
 struct SlackWebAPITests {
     static func sink(_ fake: FakePlatformAPI, sleeps: SleepRecorder = SleepRecorder()) -> (SlackReplySink, SlackWebAPI) {
-        let client = PlatformAPIClient(service: "Slack", sleep: { sleeps.record($0) })
+        let client = PlatformAPIClient(service: "Slack", http: TestHTTP.pool.standard, sleep: { sleeps.record($0) })
         let api = SlackWebAPI(client: client, baseURL: fake.baseURL, token: "xoxb-test-token")
         var logger = Logger(label: "slack-web-api-test")
         logger.logLevel = .critical

@@ -1,3 +1,4 @@
+import ChatOpsApp
 import ChatOpsConfig
 import ChatOpsTestSupport
 import RuleEngine
@@ -6,7 +7,7 @@ import Understanding
 /// The shipped rules and example configuration, loaded once for all tests.
 enum ShippedSetup {
     static let configuration: ChatOpsConfiguration = {
-        try! ConfigurationLoader(environment: [:]).load(path: RepositoryPaths.exampleConfig)
+        try! ConfigurationLoader(environment: [:], settings: ChatOpsModules.standard.settings).load(path: RepositoryPaths.exampleConfig)
     }()
 
     static let classifier: RuleClassifier = {

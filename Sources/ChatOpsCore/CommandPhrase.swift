@@ -1,4 +1,3 @@
-import ChatOpsCore
 
 /// A command in words, for replies: "deploy iris-classifier v2.3 to prod".
 public enum CommandPhrase {

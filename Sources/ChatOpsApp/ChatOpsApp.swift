@@ -1,0 +1,153 @@
+import Approvals
+import ChatOpsConfig
+import ChatOpsCore
+import ChatServer
+import Conversation
+import Execution
+import Foundation
+import Logging
+import PlatformHTTP
+import RequestStore
+import RuleEngine
+import Understanding
+
+/// The composition root: the one place that builds chatops. It loads the configuration (accepting
+/// the registered modules' settings), the rules and the policy, opens the store, owns the HTTP
+/// clients, asks each module whether it is on, registers the backends' executors (or executors
+/// that say what to configure), builds the bot, and, for `serve`, the platforms' adapters and the
+/// server. `serve`, `say`, `chat` and the tests all start here.
+public final class ChatOpsApp: Sendable {
+    public let configuration: ChatOpsConfiguration
+    public let classifier: RuleClassifier
+    public let policy: Policy
+    public let store: any ApprovalStore
+    /// Every HTTP client the process uses; shut down by `shutdown()`.
+    public let http: HTTPClientPool
+    public let modules: ChatOpsModules
+    public let context: ModuleContext
+    public let bot: ChatBot
+    /// Each module and whether it runs, in registration order: `config check` prints them.
+    public let statuses: [ModuleReport]
+
+    init(configuration: ChatOpsConfiguration, classifier: RuleClassifier, policy: Policy, store: any ApprovalStore,
+         http: HTTPClientPool, modules: ChatOpsModules, context: ModuleContext, bot: ChatBot, statuses: [ModuleReport]) {
+        self.configuration = configuration
+        self.classifier = classifier
+        self.policy = policy
+        self.store = store
+        self.http = http
+        self.modules = modules
+        self.context = context
+        self.bot = bot
+        self.statuses = statuses
+    }
+
+    /// Builds everything but the server. Errors are worded for the operator and name the file,
+    /// line and key, or the variable.
+    public static func load(_ options: AppOptions, modules: ChatOpsModules = .standard) async throws(AppSetupError) -> ChatOpsApp {
+        let configuration = try loadConfiguration(options, modules: modules)
+        let classifier = try loadClassifier(configuration, rulesPath: options.rulesPath)
+        var policy = try loadPolicy(configuration, modules: modules)
+        let store: any ApprovalStore
+        if let given = options.store { store = given } else { store = try openStore(options.storePath ?? configuration.storePath) }
+        let http = HTTPClientPool()
+        let context = ModuleContext(configuration: configuration, environment: options.environment, http: http, logger: options.logger)
+        var statuses: [ModuleReport] = []
+        for platform in modules.platforms {
+            let status = platform.status(in: context)
+            statuses.append(ModuleReport(name: platform.name, kind: .platform, status: status))
+            guard options.preparePlatforms, case .enabled = status else { continue }
+            do { policy = try await platform.prepare(policy, store: store, in: context) } catch {
+                await http.shutdown()
+                throw AppSetupError("configuration error: \(error)")
+            }
+        }
+        let (registry, backendStatuses) = registry(configuration: configuration, modules: modules, context: context,
+                                                   overrides: options.executorOverrides)
+        statuses += backendStatuses
+        let bot = ChatBot(classifier: classifier, policy: policy, catalog: configuration.catalog, store: store, registry: registry,
+                          isDryRun: options.dryRun || configuration.isDryRun,
+                          crashpoint: Crashpoint(armed: options.environment["CHATOPS_CRASHPOINT"]),
+                          limiter: options.limiter ?? CommandRateLimiter(settings: configuration.settings), now: options.now)
+        return ChatOpsApp(configuration: configuration, classifier: classifier, policy: policy, store: store, http: http,
+                          modules: modules, context: context, bot: bot, statuses: statuses)
+    }
+
+    /// The executor registry: each backend module's executors when it is on, else, for its
+    /// intents, an executor that says what to set or fix; then the overrides.
+    public static func registry(configuration: ChatOpsConfiguration, modules: ChatOpsModules, context: ModuleContext,
+                                overrides: [(any Executor, [Intent])] = []) -> (ExecutorRegistry, [ModuleReport]) {
+        var registry = ExecutorRegistry(catalog: configuration.catalog)
+        var reports: [ModuleReport] = []
+        for backend in modules.backends {
+            var status = backend.status(in: context)
+            switch status {
+            case .enabled:
+                do {
+                    for (executor, intents) in try backend.executors(in: context) { registry.register(executor, for: intents) }
+                } catch {
+                    status = .misconfigured("\(error)")
+                    registry.register(BackendProblemExecutor(backend: backend.displayName, problem: .misconfigured("\(error)")),
+                                      for: backend.intents)
+                }
+            case .disabled(let hint):
+                registry.register(BackendProblemExecutor(backend: backend.displayName, problem: .notConfigured(hint: hint)),
+                                  for: backend.intents)
+            case .misconfigured(let problem):
+                registry.register(BackendProblemExecutor(backend: backend.displayName, problem: .misconfigured(problem)),
+                                  for: backend.intents)
+            }
+            reports.append(ModuleReport(name: backend.name, kind: .backend, status: status))
+        }
+        for (executor, intents) in overrides { registry.register(executor, for: intents) }
+        return (registry, reports)
+    }
+
+    /// The HTTP server with every platform that is on. A platform set up in part stops here,
+    /// naming the setting to add.
+    public func server(listen: ListenAddress, gate: InboundGate? = nil, sweepInterval: Duration = .seconds(15)) throws(AppSetupError)
+        -> ChatServer {
+        let work = InFlightWork()
+        let router = ReplyRouter()
+        let platformContext = PlatformContext(module: context, bot: bot, work: work, router: router)
+        var adapters: [any PlatformAdapter] = []
+        for platform in modules.platforms {
+            switch platform.status(in: context) {
+            case .enabled:
+                do { adapters.append(try platform.adapter(in: platformContext)) } catch {
+                    throw AppSetupError("configuration error: \(error)")
+                }
+            case .disabled:
+                continue
+            case .misconfigured(let problem):
+                throw AppSetupError("configuration error: \(problem)")
+            }
+        }
+        let settings = configuration.settings
+        let gate = gate ?? InboundGate(maxConnections: settings.integer(.maxConnections) ?? 256,
+                                       maxBufferedBytes: settings.integer(.maxBufferedBytes) ?? 8 << 20)
+        let bot = bot
+        return ChatServer(bot: bot, adapters: adapters, host: listen.host, port: listen.port, work: work, router: router, gate: gate,
+                          readiness: { await bot.readinessProblems() }, sweepInterval: sweepInterval,
+                          retention: settings.duration(.storeRetention), logger: context.logger)
+    }
+
+    /// Shuts the HTTP clients down. Call once the app's work is done.
+    public func shutdown() async {
+        await http.shutdown()
+    }
+}
+
+/// One module and whether it runs.
+public struct ModuleReport: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable { case platform, backend }
+    public let name: String
+    public let kind: Kind
+    public let status: ModuleStatus
+}
+
+/// A setup problem, worded for the operator: the CLI prints it and exits 2.
+public struct AppSetupError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
