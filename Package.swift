@@ -201,7 +201,8 @@ let package = Package(
         ),
         .testTarget(
             name: "UnderstandingTests",
-            dependencies: ["ChatOpsApp", "Understanding", "RuleEngine", "ChatOpsConfig", "ChatOpsTestSupport"]
+            dependencies: ["ChatOpsApp", "Understanding", "RuleEngine", "ChatOpsConfig", "ChatOpsTestSupport"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "ApprovalsTests", dependencies: ["ChatOpsApp", "Approvals", "ChatOpsConfig", "ChatOpsTestSupport"]),
         .testTarget(
@@ -298,6 +299,16 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["Fixtures"]
+        ),
+        // The composition root: test-only modules registered through it, and the configuration reference.
+        .testTarget(
+            name: "ChatOpsAppTests",
+            dependencies: [
+                "ChatOpsApp", "ChatOpsConfig", "ChatOpsCore", "ChatOpsTestSupport", "ChatServer", "Conversation", "Execution",
+                "PlatformHTTP", "ReplyModel", "RequestStore", "Approvals",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         // The security review's attacks, through the real routes of one server with every platform.
         .testTarget(

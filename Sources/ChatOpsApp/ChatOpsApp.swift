@@ -144,6 +144,12 @@ public struct ModuleReport: Sendable, Hashable {
     public let name: String
     public let kind: Kind
     public let status: ModuleStatus
+
+    public init(name: String, kind: Kind, status: ModuleStatus) {
+        self.name = name
+        self.kind = kind
+        self.status = status
+    }
 }
 
 /// A setup problem, worded for the operator: the CLI prints it and exits 2.

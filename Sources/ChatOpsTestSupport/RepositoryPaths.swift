@@ -1,6 +1,7 @@
 import Foundation
 
-/// Paths inside this repository and the workplace's `shared/` folder, found from the source tree.
+/// Paths inside this repository, found from the source tree. Tests read only what the repository
+/// holds, so they pass in a fresh clone.
 public enum RepositoryPaths {
     /// The package root: the nearest folder above this file that holds `Package.swift`.
     public static let root: URL = {

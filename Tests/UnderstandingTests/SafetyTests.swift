@@ -102,20 +102,22 @@ struct SafetyTests {
         #expect(classifier.classify("can you show iris logs in prod?").command?.intent == .logs)
     }
 
-    /// The benchmark corpus's chatter: 90,000 lines its generator made as non-commands for *its*
-    /// grammar. None may become a mutating intent here, except the corpus's polite near-misses,
-    /// which are real commands in this bot's grammar (it accepts "please" and "now").
+    /// Chatter from the benchmark corpus (`Fixtures/chatter.txt`: its generator's near misses, every
+    /// line that opens with a mutating verb, and a plain sample), none of which its ground truth
+    /// calls a command. None may become a mutating intent here, except the corpus's polite near
+    /// misses, which are real commands in this bot's grammar (it accepts "please" and "now").
     @Test func corpusChatterGivesNoMutation() throws {
-        let corpus = try BenchCorpus.load()
+        let corpus = try ChatterCorpus.load()
         let politeNearMisses: Set<String> = ["deploy v1.2 to prod please", "restart payments-api in prod now"]
         let matcher = classifier.rules.makeMatcher()
         var mutations: [String] = []
-        for (text, isCommand) in corpus where !isCommand {
+        for text in corpus {
             guard let command = classifier.classify(text, context: .init(), matcher: matcher).command,
                   command.intent.isMutating, !politeNearMisses.contains(text.lowercased()) else { continue }
             mutations.append("\(text) → \(command.intent.rawValue) \(command.slots)")
         }
-        #expect(corpus.count == 100_000)
+        #expect(corpus.count == 3_707)
+        #expect(politeNearMisses.isSubset(of: corpus.map { $0.lowercased() }), "the file lost the lines the exception is for")
         #expect(mutations.isEmpty, "\(mutations.count) chatter lines became mutations, e.g. \(mutations.prefix(5))")
     }
 }
