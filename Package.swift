@@ -52,7 +52,13 @@ let package = Package(
             ]
         ),
         // Inbound signatures (Slack, Discord, GitHub), checked before anything else reads a request.
-        .target(name: "PlatformVerification", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "PlatformVerification",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         // The neutral reply model (text, fields, tables, code, links, buttons, severity) and safe truncation.
         .target(name: "ReplyModel"),
         // Calls to platform APIs over AsyncHTTPClient: timeouts, 429 Retry-After, errors that say what failed.
@@ -65,7 +71,14 @@ let package = Package(
             ]
         ),
         // GitHub's REST API as every GitHub use shares it: headers, the connection settings.
-        .target(name: "GitHubREST", dependencies: ["PlatformHTTP", "ChatOpsConfig"]),
+        .target(
+            name: "GitHubREST",
+            dependencies: [
+                "PlatformHTTP", "ChatOpsConfig",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
         // Executors: the protocol, the registry, dry-run plans, unconfigured backends.
         .target(
             name: "Execution",
@@ -111,7 +124,7 @@ let package = Package(
         .target(
             name: "ChatServer",
             dependencies: [
-                "Conversation", "ReplyModel", "ChatOpsCore", "ChatOpsConfig",
+                "Conversation", "ReplyModel", "ChatOpsCore", "ChatOpsConfig", "PlatformVerification",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
@@ -172,7 +185,9 @@ let package = Package(
             name: "ChatOpsTestSupport",
             dependencies: [
                 "ChatOpsApp", "ChatOpsCore", "Execution", "ChatOpsConfig", "RuleEngine", "Understanding", "Approvals", "RequestStore",
-                "Conversation", "PlatformHTTP", .product(name: "Logging", package: "swift-log"),
+                "Conversation", "PlatformHTTP", "ChatServer", "ReplyModel", .product(name: "Logging", package: "swift-log"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -227,9 +242,10 @@ let package = Package(
             name: "ChatServerTests",
             dependencies: ["ChatOpsApp", 
                 "ChatServer", "Conversation", "ChatOpsTestSupport", "ChatOpsConfig", "RuleEngine", "Understanding",
-                "Approvals", "Execution", "RequestStore", "PlatformHTTP", "ReplyModel",
+                "Approvals", "Execution", "RequestStore", "PlatformHTTP", "ReplyModel", "PlatformVerification",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
@@ -267,8 +283,15 @@ let package = Package(
         .testTarget(
             name: "CIPipelineBackendTests",
             dependencies: ["ChatOpsApp", "CIPipelineBackend", "Execution", "ChatOpsConfig", "ChatOpsCore", "ReplyModel", "PlatformHTTP",
-                           "Conversation", "RequestStore", "ChatOpsTestSupport"],
+                           "Conversation", "RequestStore", "ChatOpsTestSupport", "GitHubREST"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(name: "PlatformHTTPTests", dependencies: ["ChatOpsApp", "PlatformHTTP", "ChatOpsTestSupport"]),
+        .testTarget(
+            name: "GitHubRESTTests",
+            dependencies: ["ChatOpsApp", "GitHubREST", "PlatformHTTP", "ChatOpsConfig", "ChatOpsTestSupport",
+                           .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "_CryptoExtras", package: "swift-crypto")]
         ),
         .testTarget(name: "ReplyModelTests", dependencies: ["ChatOpsApp", "ReplyModel", "ChatOpsTestSupport"]),
         .testTarget(

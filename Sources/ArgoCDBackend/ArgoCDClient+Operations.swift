@@ -27,13 +27,7 @@ extension ArgoCDClient {
     var authorization: [(String, String)] { [("Authorization", "Bearer \(token)"), ("Accept", "application/json")] }
 
     func mutate(_ request: APIRequest, app: String) async throws(ArgoCDError) {
-        let response: APIResponse
-        do {
-            response = try await client.send(request)
-        } catch {
-            throw ArgoCDError(error, app: app)
-        }
-        guard response.isSuccess else { throw .status(app: app, action: .sync, code: response.status, message: Self.message(response)) }
+        _ = try await exchange(request, app: app, action: .sync)
     }
 }
 

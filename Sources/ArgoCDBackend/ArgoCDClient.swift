@@ -1,4 +1,3 @@
-import Foundation
 import PlatformHTTP
 
 /// Argo CD's REST API (`/api/v1`) with a bearer token. Reads are retried on a gateway error or
@@ -18,30 +17,27 @@ public struct ArgoCDClient: Sendable {
 
     public func application(_ name: String) async throws(ArgoCDError) -> ArgoApplication {
         let request = APIRequest(.GET, "\(baseURL)/api/v1/applications/\(name)", headers: authorization)
-        let response = try await read(request, app: name)
+        let response = try await exchange(request, app: name, action: .get)
         do {
-            return try response.decode(ArgoApplication.self, service: "Argo CD")
+            return try ArgoCDError.wording(.get).decode(ArgoApplication.self, from: response, call: ArgoCDError.call(name))
         } catch {
-            throw .malformed(app: name, detail: "\(error)")
+            throw .api(error)
         }
     }
 
-    func read(_ request: APIRequest, app: String) async throws(ArgoCDError) -> APIResponse {
+    /// Sends `request`: a read (`.get`) is retried on a gateway error or no answer, anything else
+    /// is sent once. An error status is `.status`, every other failure `.api`.
+    func exchange(_ request: APIRequest, app: String, action: ArgoCDError.Action) async throws(ArgoCDError) -> APIResponse {
+        let wording = ArgoCDError.wording(action)
         let response: APIResponse
         do {
-            response = try await client.read(request, attempts: readAttempts)
+            response = action == .get ? try await client.read(request, attempts: readAttempts) : try await client.send(request)
         } catch {
-            throw ArgoCDError(error, app: app)
+            throw .api(wording.failure(error, call: ArgoCDError.call(app)))
         }
-        guard response.isSuccess else { throw .status(app: app, action: .get, code: response.status, message: Self.message(response)) }
+        guard response.isSuccess else {
+            throw .status(app: app, action: action, code: response.status, message: wording.message(response))
+        }
         return response
     }
-
-    /// Argo CD's gRPC-gateway errors are `{"error": "...", "code": N, "message": "..."}`.
-    static func message(_ response: APIResponse) -> String {
-        struct Body: Decodable { let message: String?; let error: String? }
-        let body = try? JSONDecoder().decode(Body.self, from: response.body)
-        return body?.message ?? body?.error ?? response.excerpt
-    }
 }
-

@@ -42,7 +42,7 @@ public struct PipelineExecutor: Executor {
     }
 
     /// Runs per workflow, newest first, in the configured order (or GitHub's, newest workflow first).
-    func runGroups(_ pipeline: ResolvedPipeline) async throws(GitHubActionsError) -> [RunsReport.Group] {
+    func runGroups(_ pipeline: ResolvedPipeline) async throws(BackendHTTPError) -> [RunsReport.Group] {
         guard pipeline.config.workflows.isEmpty else {
             var groups: [RunsReport.Group] = []
             for workflow in pipeline.config.workflows {

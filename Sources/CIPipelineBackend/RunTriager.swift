@@ -45,7 +45,7 @@ public struct RunTriager: Sendable {
         for repository in repositories {
             do {
                 return (try await client.run(id, in: repository), repository)
-            } catch where error.statusCode == 404 {
+            } catch where error.status == 404 {
                 continue  // another app's repository may have it
             } catch {
                 throw .api(error)
@@ -60,7 +60,7 @@ public struct RunTriager: Sendable {
             let runs: [WorkflowRun]
             do {
                 runs = try await client.runs(in: repository, status: "failure", limit: 1)
-            } catch where error.statusCode == 404 {
+            } catch where error.status == 404 {
                 continue
             } catch {
                 throw .api(error)

@@ -1,6 +1,8 @@
+import PlatformHTTP
+
 /// Why a triage found nothing to show.
 public enum TriageError: Error, Sendable, Hashable, CustomStringConvertible {
-    case api(GitHubActionsError)
+    case api(BackendHTTPError)
     /// The id from chat is not a run id (digits).
     case invalidRunID(String)
     /// No configured repository has the run (or the token cannot see it).

@@ -28,9 +28,12 @@ public final class ChatOpsApp: Sendable {
     public let bot: ChatBot
     /// Each module and whether it runs, in registration order: `config check` prints them.
     public let statuses: [ModuleReport]
+    /// The clock the bot and the adapters read (`AppOptions.now`).
+    public let now: @Sendable () -> Date
 
     init(configuration: ChatOpsConfiguration, classifier: RuleClassifier, policy: Policy, store: any ApprovalStore,
-         http: HTTPClientPool, modules: ChatOpsModules, context: ModuleContext, bot: ChatBot, statuses: [ModuleReport]) {
+         http: HTTPClientPool, modules: ChatOpsModules, context: ModuleContext, bot: ChatBot, statuses: [ModuleReport],
+         now: @escaping @Sendable () -> Date) {
         self.configuration = configuration
         self.classifier = classifier
         self.policy = policy
@@ -40,6 +43,7 @@ public final class ChatOpsApp: Sendable {
         self.context = context
         self.bot = bot
         self.statuses = statuses
+        self.now = now
     }
 
     /// Builds everything but the server. Errors are worded for the operator and name the file,
@@ -70,7 +74,7 @@ public final class ChatOpsApp: Sendable {
                           crashpoint: Crashpoint(armed: options.environment["CHATOPS_CRASHPOINT"]),
                           limiter: options.limiter ?? CommandRateLimiter(settings: configuration.settings), now: options.now)
         return ChatOpsApp(configuration: configuration, classifier: classifier, policy: policy, store: store, http: http,
-                          modules: modules, context: context, bot: bot, statuses: statuses)
+                          modules: modules, context: context, bot: bot, statuses: statuses, now: options.now)
     }
 
     /// The executor registry: each backend module's executors when it is on, else, for its
@@ -109,7 +113,7 @@ public final class ChatOpsApp: Sendable {
         -> ChatServer {
         let work = InFlightWork()
         let router = ReplyRouter()
-        let platformContext = PlatformContext(module: context, bot: bot, work: work, router: router)
+        let platformContext = PlatformContext(module: context, bot: bot, work: work, router: router, now: now)
         var adapters: [any PlatformAdapter] = []
         for platform in modules.platforms {
             switch platform.status(in: context) {

@@ -30,14 +30,20 @@ public enum TestBot {
     /// and `environment` as the process environment.
     public static func configuration(identities: [String: String] = [:],
                                      environment: [String: String] = [:]) throws -> ChatOpsConfiguration {
+        try ConfigurationLoader(environment: environment, settings: ChatOpsModules.standard.settings)
+            .parse(text: try configurationText(identities: identities), file: RepositoryPaths.exampleConfig)
+    }
+
+    /// The example configuration's text with `identities` added to its people (`["alice":
+    /// "slack:W111, discord:42"]`).
+    public static func configurationText(identities: [String: String] = [:]) throws -> String {
         var text = try String(contentsOfFile: RepositoryPaths.exampleConfig, encoding: .utf8)
         for (person, id) in identities {
             let line = "\(person): [console:\(person)]"
             guard text.contains(line) else { throw TestBotError("the example configuration has no identity line '\(line)'") }
             text = text.replacingOccurrences(of: line, with: "\(person): [console:\(person), \(id)]")
         }
-        return try ConfigurationLoader(environment: environment, settings: ChatOpsModules.standard.settings)
-            .parse(text: text, file: RepositoryPaths.exampleConfig)
+        return text
     }
 
     /// The policy of `configuration`, with the standard platforms' id prefixes.

@@ -46,7 +46,7 @@ public struct ChatServer: Sendable {
     public var platforms: Set<String> { Set(adapters.map(\.platform)) }
 
     public func makeRouter() -> ChatRouter {
-        let router = ChatRouter()
+        let router = ChatRouter(context: ChatRequestContext.self)
         router.add(middleware: BodyBudgetMiddleware(gate: gate))
         router.get("/healthz") { _, _ in InboundBody.text("ok\n") }
         router.get("/readyz") { _, _ in
@@ -58,24 +58,31 @@ public struct ChatServer: Sendable {
         return router
     }
 
-    /// Runs until SIGTERM/SIGINT (or `stop` on the returned handle); `onListening` gets the bound port.
-    public func start(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async -> RunningChatServer {
-        let sink = router
+    /// The Hummingbird application: the routes, the connection cap, and the services that run
+    /// with the server (start-up recovery and the drain of in-flight work, the expiry sweeper).
+    /// Tests drive it with HummingbirdTesting (`app.test(.router)`, `.live`); `onListening` gets
+    /// the bound port.
+    public func application(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         let gate = gate
-        let app = Application(
+        let startup = StartupAndDrain(bot: bot, platforms: platforms, sink: router, work: work, logger: logger)
+        let sweeper = ExpirySweeper(bot: bot, platforms: platforms, sink: router, interval: sweepInterval, retention: retention,
+                                    logger: logger)
+        // Shutdown runs in reverse: the server stops taking requests first, the sweeper next, and
+        // in-flight work is drained last.
+        return Application(
             router: makeRouter(),
             server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionCapHandler(gate: gate)],
                                                 idleTimeout: .seconds(30))),
             configuration: .init(address: .hostname(host, port: port), serverName: "chatops"),
+            services: [startup, sweeper],
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: logger
         )
-        let startup = StartupAndDrain(bot: bot, platforms: platforms, sink: sink, work: work, logger: logger)
-        let sweeper = ExpirySweeper(bot: bot, platforms: platforms, sink: sink, interval: sweepInterval, retention: retention,
-                                    logger: logger)
-        // Shutdown runs in reverse: the server stops taking requests first, the sweeper next, and
-        // in-flight work is drained last.
-        let group = ServiceGroup(configuration: .init(services: [startup, sweeper, app],
+    }
+
+    /// Runs until SIGTERM/SIGINT (or `stop` on the returned handle); `onListening` gets the bound port.
+    public func start(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) async -> RunningChatServer {
+        let group = ServiceGroup(configuration: .init(services: [application(onListening: onListening)],
                                                       gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         let task = Task { try await group.run() }
         return RunningChatServer(group: group, task: task)

@@ -2,8 +2,6 @@ import ChatOpsCore
 import Conversation
 import Hummingbird
 
-public typealias ChatRouter = Router<BasicRequestContext>
-
 /// One chat platform plugged into the server: its inbound routes and where its replies go.
 public protocol PlatformAdapter: Sendable {
     /// `slack`, `discord` or `github`: the `MessageOrigin.platform` it serves.

@@ -2,6 +2,7 @@ import Approvals
 import ChatOpsConfig
 import Conversation
 import Execution
+import Foundation
 
 /// A chat platform, described by itself: its settings, the prefix its users' ids carry in the
 /// policy (`slack:`), how it is turned on, and its adapter (routes, inbound verification, replies).
@@ -27,18 +28,22 @@ extension PlatformModule {
 }
 
 /// What a platform adapter is built from: the module context, the bot, the work the server drains
-/// on shutdown, and the router that reaches every platform's threads.
+/// on shutdown, the router that reaches every platform's threads, and the clock the bot reads
+/// (signature windows and comment ages are judged by it).
 public struct PlatformContext: Sendable {
     public let module: ModuleContext
     public let bot: ChatBot
     public let work: InFlightWork
     public let router: ReplyRouter
+    public let now: @Sendable () -> Date
 
-    public init(module: ModuleContext, bot: ChatBot, work: InFlightWork, router: ReplyRouter) {
+    public init(module: ModuleContext, bot: ChatBot, work: InFlightWork, router: ReplyRouter,
+                now: @escaping @Sendable () -> Date = { Date() }) {
         self.module = module
         self.bot = bot
         self.work = work
         self.router = router
+        self.now = now
     }
 
     public var configuration: ChatOpsConfiguration { module.configuration }

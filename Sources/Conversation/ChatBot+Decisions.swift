@@ -30,6 +30,7 @@ extension ChatBot {
             case .denied(let r):
                 await sink.send(Replies.denied(r, by: approver, reason: reason), to: input.origin)
                 await updatePrompts(of: r, outcome: "Denied by \(approver)\(reason.map { ": \($0)" } ?? "").", severity: .failure, sink: sink)
+                await discard(r, sink: sink)
             case .notAwaitingApproval(let r): await sink.send(Replies.notWaiting(r), to: input.origin)
             case .notFound: await sink.send(Replies.notFound(id), to: input.origin)
             }
@@ -50,6 +51,14 @@ extension ChatBot {
             await sink.send(Replies.notWaiting(r), to: input.origin)
         case .notFound:
             await sink.send(Replies.notFound(id), to: input.origin)
+        }
+    }
+
+    /// A request that will not run: what its executor made ahead (a pull request) is undone, and
+    /// the request's thread hears about anything left behind.
+    func discard(_ request: StoredRequest, sink: any ReplySink) async {
+        if let note = await runner.discard(executionInput(request)) {
+            await sink.send(.text(note, severity: .info), to: request.origin)
         }
     }
 

@@ -12,8 +12,10 @@ extension ChatBot {
         case .claimed(let r): claimed = r
         case .frozen(let r, let record):
             await sink.send(Replies.cancelledByFreeze(r, record), to: r.origin)
+            await discard(r, sink: sink)
             return
-        case .expired:
+        case .expired(let r):
+            await discard(r, sink: sink)
             return  // its notice (in the store) tells the thread why it did not run
         case .notApproved, .notFound:
             return  // someone else claimed it, or it was cancelled meanwhile

@@ -18,7 +18,10 @@ extension ChatBot {
         let reason = request.slots["reason"]?.stringValue
         switch try await store.freeze(env: env, by: request.requester, reason: reason, origin: request.origin, at: now()) {
         case .frozen(let record, let cancelled):
-            let stopped = cancelled.isEmpty ? "" : " Cancelled: " + cancelled.map { "#\($0.id)" }.joined(separator: ", ") + "."
+            var stopped = cancelled.isEmpty ? "" : " Cancelled: " + cancelled.map { "#\($0.id)" }.joined(separator: ", ") + "."
+            for request in cancelled {
+                if let note = await runner.discard(executionInput(request)) { stopped += " " + note }
+            }
             return .succeeded("\(env) is frozen by \(record.frozenBy)\(reason.map { ": \($0)" } ?? ""). "
                               + "Every change there is stopped until someone says `unfreeze \(env)`.\(stopped)")
         case .alreadyFrozen(let record):

@@ -49,7 +49,7 @@ extension ChatBot {
         case .refused(let reason):
             await sink.send(Replies.refused(stored, reason: reason), to: input.origin)
         case .awaitingApproval:
-            let preview = await runner.preview(executionInput(stored))
+            let preview = await runner.prepare(executionInput(stored))
             if let posted = await sink.send(Replies.needsApproval(stored, preview: preview, now: now()), to: input.origin) {
                 try await store.recordPromptMessage(requestID: stored.id, message: posted)
             }

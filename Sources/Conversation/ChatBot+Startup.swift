@@ -20,6 +20,7 @@ extension ChatBot {
     public func sweep(platforms: Set<String>, sink: any ReplySink) async throws {
         for expired in try await store.expireDue(at: now()) {
             await updatePrompts(of: expired, outcome: "Expired: nobody approved it in time.", severity: .failure, sink: sink)
+            await discard(expired, sink: sink)
         }
         _ = try await store.recoverInterrupted(host: owner.host, isAlive: Self.processIsAlive, at: now())
         try await deliverNotices(platforms: platforms, sink: sink)

@@ -45,20 +45,12 @@ extension DiscordAdapter {
             origin: MessageOrigin(platform: platform, channel: interaction.channelID ?? interaction.message?.channelID,
                                   messageID: interaction.id),
             deliveryID: interaction.id, text: text, isAddressedByPlatform: true)
-        let tokens = tokens, bot = bot, sink = router.sink(preferring: discordSink, for: platform), logger = logger
+        let tokens = tokens, handoff = handoff, sink = router.sink(preferring: discordSink, for: platform)
         let applicationID = interaction.applicationID ?? settings.applicationID
-        await work.start {
+        await handoff.later {
             await tokens.register(interactionID: interaction.id, applicationID: applicationID, token: interaction.token,
                                   componentMessage: interaction.message?.id)
-            do {
-                if case .duplicate = try await bot.handle(message, sink: sink) {
-                    logger.info("Discord interaction seen before; not acting again", metadata: ["interaction": "\(interaction.id)"])
-                }
-            } catch {
-                logger.error("Discord interaction failed", metadata: ["interaction": "\(interaction.id)", "error": "\(error)"])
-                _ = await sink.send(.text("Something went wrong handling that; nothing more was done. Try again.",
-                                      severity: .failure), to: message.origin)
-            }
+            await handoff.handle(message, sink: sink)
         }
         return acknowledgement
     }

@@ -7,15 +7,15 @@ import Logging
 import PlatformHTTP
 import PlatformVerification
 
-/// Discord: `POST /discord/interactions` (slash commands and button clicks, Ed25519-signed),
-/// answered at once and handled in the background; replies as embeds with buttons.
+/// Discord: `POST /discord/interactions` (slash commands and button clicks, Ed25519-signed and
+/// checked by `VerifiedBodyMiddleware`), answered at once and handed to the bot after
+/// (`BotHandoff`); replies as embeds with buttons.
 public struct DiscordAdapter: PlatformAdapter {
     public static let route = "/discord/interactions"
     public let platform = "discord"
     let settings: DiscordSettings
     let verifier: DiscordInteractionVerifier
-    let bot: ChatBot
-    let work: InFlightWork
+    let handoff: BotHandoff
     let tokens: InteractionTokens
     let discordSink: DiscordSink
     let limits: InboundLimits
@@ -26,11 +26,13 @@ public struct DiscordAdapter: PlatformAdapter {
     public var sink: any ReplySink { discordSink }
 
     /// The adapter for `chatops serve`: nil when Discord is not configured; throws when it is
-    /// half-configured or the public key is unusable.
+    /// half-configured or the public key is unusable. `now` dates signatures and interaction tokens.
     public static func make(configuration: ChatOpsConfiguration, bot: ChatBot, work: InFlightWork,
-                            logger: Logger, http: HTTPClientPool, router: ReplyRouter = ReplyRouter()) throws -> Self? {
+                            logger: Logger, http: HTTPClientPool, router: ReplyRouter = ReplyRouter(),
+                            now: @escaping @Sendable () -> Date = { Date() }) throws -> Self? {
         guard let settings = try DiscordSettings.read(configuration.settings) else { return nil }
-        return try DiscordAdapter(settings: settings, bot: bot, work: work, logger: logger, client: http.api("Discord"), router: router)
+        return try DiscordAdapter(settings: settings, bot: bot, work: work, logger: logger, client: http.api("Discord"), router: router,
+                                  now: now)
     }
 
     /// `client` and `now` are for tests (a fake API's client, a clock moved by hand).
@@ -43,8 +45,7 @@ public struct DiscordAdapter: PlatformAdapter {
             throw .badPublicKey("\(error)")
         }
         self.settings = settings
-        self.bot = bot
-        self.work = work
+        self.handoff = BotHandoff(platform: "Discord", bot: bot, work: work, logger: logger)
         self.tokens = InteractionTokens(now: now)
         self.discordSink = DiscordSink(api: DiscordAPI(baseURL: settings.apiURL, botToken: settings.botToken, client: client),
                                        tokens: tokens, logger: logger)
@@ -55,17 +56,13 @@ public struct DiscordAdapter: PlatformAdapter {
     }
 
     public func addRoutes(to router: ChatRouter) {
-        router.post(RouterPath(Self.route)) { request, _ in try await respond(to: request) }
+        router.group()
+            .add(middleware: VerifiedBodyMiddleware(platform: "Discord", verifier: verifier, limits: limits, logger: logger, now: now))
+            .post(RouterPath(Self.route)) { _, context in try await respond(to: context.verifiedBody) }
     }
 
-    /// Verifies the signature on the raw body before reading a byte of it as JSON.
-    func respond(to request: Request) async throws -> Response {
-        let body = try await InboundBody.read(request, limits: limits)
-        if let failure = verifier.verify(timestamp: request.header("X-Signature-Timestamp"),
-                                         signature: request.header("X-Signature-Ed25519"), body: body, now: now()) {
-            logger.notice("Discord interaction rejected", metadata: ["reason": "\(failure)"])
-            return InboundBody.unauthorized
-        }
+    /// A verified body, read as JSON only now.
+    func respond(to body: [UInt8]) async -> Response {
         let interaction: DiscordInteraction
         do { interaction = try JSONDecoder().decode(DiscordInteraction.self, from: Data(body)) } catch {
             logger.warning("Discord sent a signed body that is not an interaction", metadata: ["error": "\(error)"])

@@ -25,7 +25,7 @@ public struct DiscordModule: PlatformModule {
     public func adapter(in context: PlatformContext) throws -> any PlatformAdapter {
         guard let adapter = try DiscordAdapter.make(configuration: context.configuration, bot: context.bot, work: context.work,
                                                     logger: context.module.logger, http: context.module.http,
-                                                    router: context.router) else {
+                                                    router: context.router, now: context.now) else {
             throw PlatformSetupError("Discord is not configured")
         }
         return adapter

@@ -8,11 +8,25 @@ public struct ExecutionRunner: Sendable {
     }
 
     /// What the change is, for the approval prompt (an intent nobody serves previews as itself).
+    /// In dry-run, the plan alone: a dry run calls nothing, reads included.
     public func preview(_ input: ExecutionInput) async -> ChangePreview {
         guard let executor = registry.executor(for: input.intent) else {
             return ChangePreview(lines: ["\(input.intent.rawValue): no registered backend serves it, so it will fail"])
         }
-        return await executor.preview(input)
+        return input.isDryRun ? ChangePreview(lines: executor.plan(input)) : await executor.preview(input)
+    }
+
+    /// The preview for a request that now waits for approval: made ahead (a pull request) only
+    /// when the request is real, read-only in dry-run.
+    public func prepare(_ input: ExecutionInput) async -> ChangePreview {
+        guard !input.isDryRun, let executor = registry.executor(for: input.intent) else { return await preview(input) }
+        return await executor.prepare(input)
+    }
+
+    /// Undoes what `prepare` made for a request that will not run; a note for its thread, or nil.
+    public func discard(_ input: ExecutionInput) async -> String? {
+        guard !input.isDryRun, let executor = registry.executor(for: input.intent) else { return nil }
+        return await executor.discard(input)
     }
 
     public func run(_ input: ExecutionInput, progress: any ProgressReporter) async -> ExecutionResult {

@@ -1,52 +1,52 @@
-import Foundation
 import GitHubREST
 import PlatformHTTP
 
 /// The REST calls the bot makes on GitHub: react to a comment, comment on an issue or pull
 /// request, edit its own comment, and look a login's user id up.
 struct GitHubAPI: Sendable {
-    let client: PlatformAPIClient
-    let apiURL: String
-    let tokens: any GitHubTokenSource
+    let client: GitHubClient
+
+    /// Where the tokens come from (a webhook's installation is remembered there).
+    var tokens: any GitHubTokenSource { client.tokens }
+
+    /// What a 401 means for the comments: their token, or the App's installation token.
+    static let hints = [401: "the token is missing, invalid or expired (CHATOPS_GITHUB_TOKEN, or the GitHub App's installation token)"]
 
     /// `POST /repos/{owner}/{repo}/issues/comments/{id}/reactions` with `{"content":"eyes"}`.
-    func react(_ content: String, toComment id: Int64, in repository: String) async throws(APIError) {
+    func react(_ content: String, toComment id: Int64, in repository: String) async throws(BackendHTTPError) {
         struct Reaction: Encodable { let content: String }
-        _ = try await client.sendExpectingSuccess(
-            try await request(.POST, "/repos/\(repository)/issues/comments/\(id)/reactions", repository: repository,
-                        body: Reaction(content: content)))
+        let call = Self.call("to react to comment \(id) in \(repository)", repository)
+        _ = try await client.send(try client.json(.POST, client.url("/repos/\(repository)/issues/comments/\(id)/reactions"),
+                                                  body: Reaction(content: content), call), call)
     }
 
     /// `POST /repos/{owner}/{repo}/issues/{number}/comments`; returns the new comment's id.
-    func comment(_ body: String, onIssue number: String, in repository: String) async throws(APIError) -> Int64 {
-        let response = try await client.sendExpectingSuccess(
-            try await request(.POST, "/repos/\(repository)/issues/\(number)/comments", repository: repository,
-                        body: CommentBody(body: body)))
-        return try response.decode(CreatedComment.self, service: client.service).id
+    func comment(_ body: String, onIssue number: String, in repository: String) async throws(BackendHTTPError) -> Int64 {
+        try await client.send(.POST, client.url("/repos/\(repository)/issues/\(number)/comments"), body: CommentBody(body: body),
+                              Self.call("to comment on \(repository)#\(number)", repository), as: CreatedComment.self).id
     }
 
     /// `PATCH /repos/{owner}/{repo}/issues/comments/{id}`.
-    func editComment(_ id: String, body: String, in repository: String) async throws(APIError) {
-        _ = try await client.sendExpectingSuccess(
-            try await request(.PATCH, "/repos/\(repository)/issues/comments/\(id)", repository: repository,
-                        body: CommentBody(body: body)))
+    func editComment(_ id: String, body: String, in repository: String) async throws(BackendHTTPError) {
+        let call = Self.call("to edit comment \(id) in \(repository)", repository)
+        _ = try await client.send(try client.json(.PATCH, client.url("/repos/\(repository)/issues/comments/\(id)"),
+                                                  body: CommentBody(body: body), call), call)
     }
 
     /// `GET /users/{login}`: the account's numeric id, which a rename does not change.
-    func user(login: String) async throws(APIError) -> User {
-        let token = try await tokens.accountToken()
-        let request = APIRequest(.GET, apiURL + "/users/" + login, headers: GitHubREST.headers(bearer: token))
-        return try await client.sendExpectingSuccess(request).decode(User.self, service: client.service)
+    func user(login: String) async throws(BackendHTTPError) -> User {
+        try await client.get(User.self, client.url("/users/" + login),
+                             GitHubClient.Call("to look up the user \(login)", repository: nil,
+                                               hints: [404: "there is no GitHub user \(login) (check the policy's github: logins)"]))
     }
 
-    func request<Body: Encodable>(_ method: APIRequest.Method, _ path: String, repository: String,
-                                  body: Body) async throws(APIError) -> APIRequest {
-        let token = try await tokens.token(repository: repository)
-        do {
-            return try APIRequest.json(method, apiURL + path, headers: GitHubREST.headers(bearer: token), body: body)
-        } catch {
-            throw .malformed(service: client.service, detail: "could not encode the request: \(error)")
-        }
+    /// A call on an issue or its comments: a 403 names the permission comments need.
+    static func call(_ words: String, _ repository: String) -> GitHubClient.Call {
+        GitHubClient.Call(words, repository: repository, hints: [
+            403: "the token cannot comment on \(repository) (fine-grained token or GitHub App: Issues and Pull requests write; "
+                + "classic token: repo scope)",
+            404: "\(repository) or the issue does not exist, or the token cannot see it",
+        ])
     }
 
     struct CommentBody: Encodable { let body: String }

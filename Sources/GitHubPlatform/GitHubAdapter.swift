@@ -20,8 +20,7 @@ public struct GitHubAdapter: PlatformAdapter {
     let allowedAssociations: Set<String>
     let freshness: CommentFreshness
     let api: GitHubAPI
-    let bot: ChatBot
-    let work: InFlightWork
+    let handoff: BotHandoff
     let limits: InboundLimits
     let logger: Logger
     /// Reaches the other platforms' threads: a request made on Slack and approved here is
@@ -52,18 +51,18 @@ public struct GitHubAdapter: PlatformAdapter {
                              commands: CommentCommands(prefix: settings.value(.githubCommandPrefix) ?? "@chatops"),
                              allowedAssociations: Set(associations),
                              freshness: CommentFreshness(maximumAge: TimeInterval(maximumAge.components.seconds)),
-                             api: api, bot: bot, work: work, limits: InboundLimits(), logger: logger, router: router, now: now)
+                             api: api, handoff: BotHandoff(platform: "GitHub", bot: bot, work: work, logger: logger),
+                             limits: InboundLimits(), logger: logger, router: router, now: now)
     }
 
     public func addRoutes(to router: ChatRouter) {
-        router.post("/github/webhook") { request, _ in try await receive(request) }
+        router.group()
+            .add(middleware: VerifiedBodyMiddleware(platform: "GitHub", verifier: verifier, limits: limits, logger: logger, now: now))
+            .post("/github/webhook") { request, context in try await receive(request, body: context.verifiedBody) }
     }
 
-    func receive(_ request: Request) async throws -> Response {
-        let body = try await InboundBody.read(request, limits: limits)
-        guard verifier.verify(signature: request.header("X-Hub-Signature-256"), body: body) == nil else {
-            return InboundBody.unauthorized
-        }
+    /// A verified delivery, by its event.
+    func receive(_ request: Request, body: [UInt8]) async -> Response {
         switch request.header("X-GitHub-Event") {
         case "ping":
             return InboundBody.json(Array(#"{"ok":true}"#.utf8))
@@ -93,7 +92,7 @@ public struct GitHubAdapter: PlatformAdapter {
             ])
             return InboundBody.text("ignored: \(refusal)\n", status: .accepted)
         }
-        await work.start { await handle(event, commands: commands, repository: repository) }
+        await handoff.later { await handle(event, commands: commands, repository: repository) }
         return InboundBody.text("accepted \(commands.count) command(s)\n", status: .accepted)
     }
 
@@ -127,19 +126,9 @@ public struct GitHubAdapter: PlatformAdapter {
             let message = IncomingMessage(platformUser: "github-id:\(event.comment.user.id)", origin: origin,
                                           deliveryID: "comment-\(event.comment.id)#\(index + 1)",
                                           text: command, isAddressedByPlatform: true)
-            do {
-                let quoting = QuotingReplySink(command: "/" + command, commandOrigin: origin, next: replies)
-                try await bot.handle(message, sink: router.sink(preferring: quoting, for: platform))
-            } catch {
-                // The error names store paths, SQL or backend URLs: the log gets it, the thread a reference.
-                let reference = FailureReference.make()
-                logger.error("a GitHub command failed", metadata: [
-                    "reference": "\(reference)", "error": "\(error)", "repository": "\(repository)",
-                    "comment": "\(event.comment.id)", "command": "\(command)",
-                ])
-                _ = await replies.post(QuotingReplySink.quote("/" + command) + "\n\n❌ The bot failed on this command "
-                                       + "(reference \(reference) in its log). Nothing was lost; try again.", to: origin)
-            }
+            let quoting = QuotingReplySink(command: "/" + command, commandOrigin: origin, next: replies)
+            await handoff.handle(message, sink: router.sink(preferring: quoting, for: platform), thread: quoting,
+                                 metadata: ["repository": "\(repository)", "comment": "\(event.comment.id)", "command": "\(command)"])
         }
     }
 }

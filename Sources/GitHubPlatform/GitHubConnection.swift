@@ -10,26 +10,16 @@ enum GitHubConnection {
     /// and key) is a setup error.
     static func api(_ settings: Settings, http: HTTPClientPool) throws -> GitHubAPI? {
         guard let secret = settings.secret(.githubWebhookSecret)?.value, !secret.isEmpty else { return nil }
-        let client = http.api("GitHub")
-        let apiURL = PlatformHTTP.apiBaseURL(settings.value(.githubAPIURL) ?? "https://api.github.com")
-        let tokens: any GitHubTokenSource
-        if let token = settings.secret(.githubToken)?.value, !token.isEmpty {
-            tokens = PersonalToken(value: token)
-        } else if let appID = settings.value(.githubAppID), let pem = settings.secret(.githubAppPrivateKey)?.value {
-            do {
-                tokens = AppInstallationTokens(jwt: try AppJWT(appID: appID, pem: pem), client: client, apiURL: apiURL)
-            } catch {
-                throw PlatformSetupError(
-                    "the GitHub App private key (\(SettingKey.githubAppPrivateKey.variable)) is not a readable RSA PEM key: \(error)")
-            }
-        } else {
+        let tokens: (any GitHubTokenSource)?
+        do { tokens = try GitHubREST.tokenSource(settings, http: http) } catch { throw PlatformSetupError("\(error)") }
+        guard let tokens else {
             throw PlatformSetupError("""
                 GitHub is half-configured: \(SettingKey.githubWebhookSecret.variable) is set but there is no token to \
                 answer with; set \(SettingKey.githubToken.variable) (a personal token) or \(SettingKey.githubAppID.variable) \
                 and \(SettingKey.githubAppPrivateKey.variable) (a GitHub App)
                 """)
         }
-        return GitHubAPI(client: client, apiURL: apiURL, tokens: tokens)
+        return GitHubAPI(client: GitHubClient(baseURL: GitHubREST.apiURL(settings), tokens: tokens, http: http, hints: GitHubAPI.hints))
     }
 }
 

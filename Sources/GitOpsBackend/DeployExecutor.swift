@@ -13,7 +13,7 @@ public struct DeployExecutor: Executor {
     }
 
     public func plan(_ input: ExecutionInput) -> [String] {
-        switch prepare(input) {
+        switch resolve(input) {
         case .failure(let problem): return ["stop: \(problem)"]
         case .success(let step):
             let version = step.version ?? "<the version running in \(step.source?.env ?? "?")>"
@@ -27,12 +27,12 @@ public struct DeployExecutor: Executor {
 
     public func execute(_ input: ExecutionInput, progress: any ProgressReporter) async -> ExecutionResult {
         let step: Step
-        switch prepare(input) {
+        switch resolve(input) {
         case .failure(let problem): return .failed(problem.description)
         case .success(let prepared): step = prepared
         }
         do {
-            let version = try await version(step, progress: progress)
+            let version = try await version(step, notes: input.notes, progress: progress)
             let change = GitOpsChange(target: step.gitops, version: version, title: title(input, step.target, version), input: input,
                                       env: step.target.env)
             let outcome = try await step.writer.apply(change)
@@ -57,7 +57,7 @@ public struct DeployExecutor: Executor {
         let source: ArgoCDTarget?
     }
 
-    func prepare(_ input: ExecutionInput) -> Result<Step, TargetProblem> {
+    func resolve(_ input: ExecutionInput) -> Result<Step, TargetProblem> {
         ArgoCDTarget.resolve(input, catalog: delivery.catalog).flatMap { target in
             delivery.gitops(for: target).flatMap { writer, gitops in
                 if input.intent == .promote {
@@ -77,11 +77,15 @@ public struct DeployExecutor: Executor {
         }
     }
 
-    /// The version to write: the one asked for, or the one running in the source environment
-    /// (Argo CD's live images first, the source's GitOps file when they do not show it).
-    func version(_ step: Step, progress: any ProgressReporter) async throws -> String {
+    /// The version to write: the one asked for, or for promote the one an earlier look recorded
+    /// for this request (approvers approved that version), else the one running in the source
+    /// environment now (Argo CD's live images first, the source's GitOps file when they do not
+    /// show it), which is then recorded.
+    func version(_ step: Step, notes: any RequestNotes, progress: any ProgressReporter, record: Bool = true) async throws -> String {
         if let version = step.version { return version }
         guard let source = step.source else { throw TargetProblem("no version") }
+        let key = "promote:\(step.target.app.name):\(source.env)->\(step.target.env):version"
+        if let pinned = try await notes.note(key) { return pinned }
         let application = try await delivery.argocd.application(source.argocdApp)
         var running: String?
         if case .kustomize(let image) = step.gitops.format { running = application.runningTag(of: image) }
@@ -89,6 +93,7 @@ public struct DeployExecutor: Executor {
         guard let running, ImageTag.isValid(running) else {
             throw TargetProblem("cannot tell which version runs in \(source.env) (\(source.argocdApp) shows no image tag for it)")
         }
+        if record { try await notes.record(key, running) }
         await progress.report("\(source.env) runs \(step.target.app.name) \(running); promoting it to \(step.target.env)")
         return running
     }

@@ -55,4 +55,11 @@ extension GitHubRepoClient {
         return Comparison(mergeBase: answer.merge_base_commit.sha, aheadBy: answer.ahead_by,
                           files: (answer.files ?? []).map { Comparison.File(filename: $0.filename, status: $0.status) })
     }
+
+    /// `DELETE /repos/{repo}/git/refs/heads/{branch}` (GitHub answers 204 with no body).
+    public func deleteBranch(_ branch: String, in repository: String) async throws(GitOpsError) {
+        let call = GitHubCall(action: "delete branch \(branch)", repository: repository, permission: "Contents write")
+        _ = try await exchange(APIRequest(.DELETE, url(repository, "git/refs/heads/\(PathSegment.encodePath(branch))"),
+                                          headers: headers), call: call, read: false)
+    }
 }

@@ -17,6 +17,8 @@ struct PullRequestAnswer: Decodable {
     let html_url: String
     let head: Head
     let user: User
+    let state: String?
+    let merged: Bool?
 
     var pullRequest: OpenedPullRequest {
         OpenedPullRequest(number: number, url: html_url, headSHA: head.sha, author: user.login)
@@ -39,6 +41,13 @@ extension GitHubRepoClient {
         let call = GitHubCall(action: "open a pull request", repository: repository, permission: "Pull requests write")
         return try await send(.POST, url(repository, "pulls"), body: Request(title: title, body: body, head: head, base: base),
                               as: PullRequestAnswer.self, call: call).pullRequest
+    }
+
+    /// `GET /repos/{repo}/pulls/{n}`: the pull request, and whether it is still open.
+    public func pullRequest(_ number: Int, in repository: String) async throws(GitOpsError) -> (pullRequest: OpenedPullRequest, isOpen: Bool) {
+        let call = GitHubCall(action: "read pull request #\(number)", repository: repository, permission: "Pull requests read")
+        let answer = try await get(url(repository, "pulls/\(number)"), as: PullRequestAnswer.self, call: call)
+        return (answer.pullRequest, answer.state == "open" && answer.merged != true)
     }
 
     /// `GET /repos/{repo}/pulls?head=OWNER:BRANCH&base=BASE&state=open`: the open pull requests
@@ -72,5 +81,21 @@ extension GitHubRepoClient {
             throw .notMerged(pullRequest: pullRequest.url, reason: answer.message ?? "GitHub did not merge it")
         }
         return sha
+    }
+
+    /// `https://github.com/OWNER/NAME/pull/N` (from the API base: GitHub Enterprise's pages sit
+    /// under its host).
+    public func pullRequestPage(_ number: Int, in repository: String) -> String {
+        let host = baseURL.hasPrefix("https://api.github.com") ? "https://github.com"
+            : baseURL.replacingOccurrences(of: "/api/v3", with: "")
+        return "\(host)/\(repository)/pull/\(number)"
+    }
+
+    /// `PATCH /repos/{repo}/pulls/{n}` with `state: closed`.
+    public func closePullRequest(_ number: Int, in repository: String) async throws(GitOpsError) {
+        struct Body: Encodable { let state = "closed" }
+        struct Answer: Decodable { let state: String? }
+        let call = GitHubCall(action: "close pull request #\(number)", repository: repository, permission: "Pull requests write")
+        _ = try await send(.PATCH, url(repository, "pulls/\(number)"), body: Body(), as: Answer.self, call: call)
     }
 }

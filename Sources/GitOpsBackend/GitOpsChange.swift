@@ -16,12 +16,16 @@ public struct GitOpsChange: Sendable {
     /// Where the request keeps what this change made (branch, commit, pull request) between attempts.
     let notes: any RequestNotes
 
-    public init(target: GitOpsTarget, version: String, title: String, input: ExecutionInput, env: String) {
+    /// `awaitingApproval`: written before anyone approved (the pull request opened for approvers
+    /// to read); the merge, made after the approval, names the approvers.
+    public init(target: GitOpsTarget, version: String, title: String, input: ExecutionInput, env: String,
+                awaitingApproval: Bool = false) {
         self.target = target
         self.version = version
         self.title = title
         let request = input.requestID.map { "chatops request #\($0)" } ?? "chatops"
-        let approvers = input.approvers.isEmpty ? "none (no approval was needed)" : input.approvers.joined(separator: ", ")
+        let approvers = awaitingApproval ? "awaiting approval (the merge names who approved)"
+            : input.approvers.isEmpty ? "none (no approval was needed)" : input.approvers.joined(separator: ", ")
         message = "\(title)\n\n\(request): \(title)\nRequested-by: \(input.requester)\nApproved-by: \(approvers)\n"
         branchPrefix = "chatops/" + (input.requestID.map { "request-\($0)" } ?? "change") + "-\(env)-\(version)"
         notes = input.notes

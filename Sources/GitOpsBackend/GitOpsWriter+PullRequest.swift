@@ -6,8 +6,36 @@
 /// So: the branch name ends in random bits, every branch, commit and pull request the bot makes
 /// is recorded in the request's notes, a branch or pull request that is already there is used
 /// only when it is provably the bot's, and the merge names the commit the bot wrote.
+/// A pull request made ahead of the approval, ready to merge.
+public struct PreparedPullRequest: Sendable {
+    public let branch: String
+    public let commit: String
+    public let pullRequest: OpenedPullRequest
+    public let previousVersion: String?
+}
+
 extension GitOpsWriter {
     func viaPullRequest(_ change: GitOpsChange) async throws -> GitOpsOutcome {
+        guard let prepared = try await openPullRequest(change) else {
+            return GitOpsOutcome(previousVersion: change.version, revision: nil, pullRequest: nil)
+        }
+        let target = change.target
+        do {
+            let merged = try await github.merge(prepared.pullRequest, at: prepared.commit, in: target.repository, title: change.title,
+                                                message: change.message)
+            return GitOpsOutcome(previousVersion: prepared.previousVersion, revision: merged, pullRequest: prepared.pullRequest)
+        } catch {
+            guard case .status(_, 409, _) = error else { throw error }
+            throw GitOpsError.pushedToBranch(branch: prepared.branch, repository: target.repository, expected: prepared.commit,
+                                             detail: prepared.pullRequest.url)
+        }
+    }
+
+    /// Everything short of the merge: the branch, the one commit on it, the pull request, each
+    /// recorded as it is made. Run when the request starts waiting for approval (approvers read the
+    /// diff on GitHub), and again when it runs, when it finds and checks what it made the first
+    /// time. Nil when the base already has the version.
+    public func openPullRequest(_ change: GitOpsChange) async throws -> PreparedPullRequest? {
         let target = change.target
         let editor = ImageTagEditor(format: target.format, file: target.file)
         let notes = GitOpsNotes(change)
@@ -15,18 +43,38 @@ extension GitOpsWriter {
         let baseHead = try await github.head(of: base, in: target.repository)
         let onBase = try await github.file(target.repository, target.file, ref: baseHead)
         let previous = try editor.currentTag(in: onBase.text)
-        if previous == change.version { return GitOpsOutcome(previousVersion: previous, revision: nil, pullRequest: nil) }
+        if previous == change.version { return nil }
         let recorded = try await notes.recorded()
         let branch = try await notes.branch()
         let commit = try await commitOnBranch(change, branch, baseHead: baseHead, onBase: onBase, recorded, notes)
         let pullRequest = try await pullRequest(change, from: branch, into: base, at: commit, recorded, notes)
+        return PreparedPullRequest(branch: branch, commit: commit, pullRequest: pullRequest, previousVersion: previous)
+    }
+
+    /// The pull request this request opened, as its notes recorded it (nil when none was).
+    public func recordedPullRequest(_ change: GitOpsChange) async throws -> (number: Int, url: String)? {
+        let notes = GitOpsNotes(change)
+        guard let number = try await notes.value(.pullRequest).flatMap({ Int($0) }) else { return nil }
+        return (number, github.pullRequestPage(number, in: change.target.repository))
+    }
+
+    /// The request will not run: closes the pull request it opened and deletes its branch. Only
+    /// what its notes recorded is touched. Says what it did, or what is left to clean up.
+    public func closePullRequest(_ change: GitOpsChange) async -> String? {
+        let notes = GitOpsNotes(change)
+        let repository = change.target.repository
+        guard let number = (try? await notes.value(.pullRequest)).flatMap({ Int($0) }) else { return nil }
         do {
-            let merged = try await github.merge(pullRequest, at: commit, in: target.repository, title: change.title, message: change.message)
-            return GitOpsOutcome(previousVersion: previous, revision: merged, pullRequest: pullRequest)
+            try await github.closePullRequest(number, in: repository)
         } catch {
-            guard case .status(_, 409, _) = error else { throw error }
-            throw GitOpsError.pushedToBranch(branch: branch, repository: target.repository, expected: commit, detail: pullRequest.url)
+            return "Could not close pull request #\(number) in \(repository) (\(error)); close it on GitHub."
         }
+        if let branch = try? await notes.value(.branch) {
+            do { try await github.deleteBranch(branch, in: repository) } catch {
+                return "Closed pull request #\(number) in \(repository); its branch \(branch) is left (\(error))."
+            }
+        }
+        return "Closed pull request #\(number) in \(repository) and deleted its branch: this change will not be made."
     }
 
     /// The commit on `branch` that holds this change and nothing else: written now on a branch
@@ -102,6 +150,20 @@ extension GitOpsWriter {
     func pullRequest(_ change: GitOpsChange, from branch: String, into base: String, at commit: String,
                      _ recorded: GitOpsNotes.Recorded, _ notes: GitOpsNotes) async throws -> OpenedPullRequest {
         let repository = change.target.repository
+        if let number = recorded.pullRequest {
+            // Opened when the request started to wait: the approval merges that one, still open and
+            // still at the bot's commit, or nothing.
+            let (pullRequest, isOpen) = try await github.pullRequest(number, in: repository)
+            guard isOpen else {
+                throw GitOpsError.untrusted(what: "pull request \(pullRequest.url)",
+                                            problem: "it was closed on GitHub before the approval ran; ask again if the change is still wanted")
+            }
+            try await notes.record(.pullRequestHead, pullRequest.headSHA)
+            guard pullRequest.headSHA == commit else {
+                throw GitOpsError.pushedToBranch(branch: branch, repository: repository, expected: commit, detail: pullRequest.url)
+            }
+            return pullRequest
+        }
         let pullRequest: OpenedPullRequest
         do {
             pullRequest = try await github.openPullRequest(in: repository, title: change.title, body: change.message, head: branch, base: base)

@@ -55,26 +55,34 @@ public struct KubernetesClient: Sendable {
     }
 
     func read(_ request: APIRequest, _ action: KubeAction) async throws(KubernetesError) -> APIResponse {
-        try await call(request, action) { request throws(APIError) in try await client.read(request, attempts: readAttempts) }
+        let request = try authorized(request)
+        do {
+            return try await client.read(request, call: KubernetesError.call(action), wording: KubernetesError.wording(action),
+                                         attempts: readAttempts)
+        } catch {
+            throw .api(error)
+        }
     }
 
     func send(_ request: APIRequest, _ action: KubeAction) async throws(KubernetesError) -> APIResponse {
-        try await call(request, action) { request throws(APIError) in try await client.send(request) }
+        let request = try authorized(request)
+        do {
+            return try await client.send(request, call: KubernetesError.call(action), wording: KubernetesError.wording(action))
+        } catch {
+            throw .api(error)
+        }
     }
 
-    func call(_ request: APIRequest, _ action: KubeAction,
-              _ transport: (APIRequest) async throws(APIError) -> APIResponse) async throws(KubernetesError) -> APIResponse {
+    /// The request with the current token (a token file is read again each time).
+    func authorized(_ request: APIRequest) throws(KubernetesError) -> APIRequest {
         var request = request
         if let bearer = try token.current() { request.headers.append(("Authorization", "Bearer \(bearer)")) }
-        let response: APIResponse
-        do { response = try await transport(request) } catch { throw KubernetesError.from(error, action: action) }
-        guard response.isSuccess else { throw KubernetesError.status(response, action: action) }
-        return response
+        return request
     }
 
     func decode<T: Decodable>(_ type: T.Type, _ response: APIResponse, _ action: KubeAction) throws(KubernetesError) -> T {
-        do { return try JSONDecoder().decode(type, from: response.body) } catch {
-            throw .malformed(action, detail: "\(T.self) expected, got \(response.excerpt)")
+        do { return try KubernetesError.wording(action).decode(type, from: response, call: KubernetesError.call(action)) } catch {
+            throw .api(error)
         }
     }
 }

@@ -76,8 +76,9 @@ public struct KubernetesLogsExecutor: Executor {
                                                    previous: previous)
             let trimmed = log.hasSuffix("\n") ? String(log.dropLast()) : log
             return .code(trimmed.isEmpty ? "(no output)" : trimmed)
-        } catch .status(_, let code, _, let message) where code == 400 || code == 404 {
-            return .text("(no log: \(message.isEmpty ? "HTTP \(code)" : message))")
+        } catch {
+            guard case .api(let failure) = error, let code = failure.status, code == 400 || code == 404 else { throw error }
+            return .text("(no log: \(failure.message.isEmpty ? "HTTP \(code)" : failure.message))")
         }
     }
 

@@ -12,12 +12,12 @@ public struct DriftReader: Sendable {
     /// The experiment and metric drift is measured on, or why the model cannot have one.
     public static func target(of model: ModelConfig) throws(ModelBackendError) -> (experiment: String, metric: String) {
         guard let experiment = model.mlflowExperiment, !experiment.isEmpty else {
-            throw ModelBackendError(failure: "Model \(model.name) has no MLflow experiment configured",
-                                    advice: "set model.mlflow_experiment for it in the configuration")
+            throw .unusable("Model \(model.name) has no MLflow experiment configured",
+                            advice: "set model.mlflow_experiment for it in the configuration")
         }
         guard let metric = model.metric, !metric.isEmpty else {
-            throw ModelBackendError(failure: "Model \(model.name) has no drift metric configured",
-                                    advice: "set model.metric (e.g. accuracy) for it in the configuration")
+            throw .unusable("Model \(model.name) has no drift metric configured",
+                            advice: "set model.metric (e.g. accuracy) for it in the configuration")
         }
         return (experiment, metric)
     }
@@ -29,9 +29,8 @@ public struct DriftReader: Sendable {
         var baseline: MeasuredRun?
         if let runID = model.baselineRun, !runID.isEmpty {
             guard let run = try await client.run(id: runID).measured(metric) else {
-                throw ModelBackendError(failure: "MLflow run \(runID) (model.baseline_run) has no metric \(metric)",
-                                        advice: "name a run that logged \(metric), or remove baseline_run to compare with "
-                                            + "the best earlier run")
+                throw .unusable("MLflow run \(runID) (model.baseline_run) has no metric \(metric)",
+                                advice: "name a run that logged \(metric), or remove baseline_run to compare with the best earlier run")
             }
             baseline = run
         }

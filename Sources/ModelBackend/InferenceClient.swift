@@ -10,7 +10,7 @@ public struct InferenceClient: Sendable {
     public init(baseURL: String, client: PlatformAPIClient,
                 readAttempts: Int = 3) {
         self.baseURL = PlatformHTTP.apiBaseURL(baseURL)
-        transport = ServiceTransport(client: client, wording: .inference, readAttempts: readAttempts)
+        transport = ServiceTransport(client: client, wording: ModelWording.inference, readAttempts: readAttempts)
     }
 
     public enum Readiness: Sendable, Hashable {
@@ -26,7 +26,7 @@ public struct InferenceClient: Sendable {
     }
 
     func inferenceRequest(_ model: String, _ body: InferenceRequest) throws(ModelBackendError) -> APIRequest {
-        try ServiceTransport.post(modelURL(model) + "/infer", body, subject: "model \(model)")
+        try transport.post(modelURL(model) + "/infer", body, subject: "model \(model)")
     }
 
     /// `GET /v2/models/{model}/ready`: 200 is ready; 401, 403, 404 and 429 are errors; any other
@@ -36,7 +36,7 @@ public struct InferenceClient: Sendable {
         let response = try await transport.exchange(readinessRequest(model), subject: subject)
         if response.isSuccess { return .ready }
         if [401, 403, 404].contains(response.status) {
-            throw transport.wording.status(response.status, subject, response, advice: nil)
+            throw transport.status(response, subject: subject)
         }
         return .notReady(status: response.status)
     }
@@ -45,7 +45,7 @@ public struct InferenceClient: Sendable {
     func infer(_ model: String, _ body: InferenceRequest, retried: Bool = true) async throws(ModelBackendError) -> InferenceResponse {
         let subject = "model \(model)"
         let response = try await transport.call(inferenceRequest(model, body), subject: subject, retried: retried,
-                                                advice: [500: InferenceWording.shapeAdvice])
+                                                hints: [500: ModelWording.shapeAdvice])
         return try transport.decode(InferenceResponse.self, from: response, subject: subject, expected: "an inference response")
     }
 

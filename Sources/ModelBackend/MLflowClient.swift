@@ -13,7 +13,7 @@ public struct MLflowClient: Sendable {
     public init(baseURL: String, client: PlatformAPIClient,
                 readAttempts: Int = 3, pageSize: Int = 100, maxPages: Int = 10) {
         self.baseURL = PlatformHTTP.apiBaseURL(baseURL) + "/api/2.0/mlflow"
-        transport = ServiceTransport(client: client, wording: .mlflow, readAttempts: readAttempts)
+        transport = ServiceTransport(client: client, wording: ModelWording.mlflow, readAttempts: readAttempts)
         self.pageSize = pageSize
         self.maxPages = maxPages
     }
@@ -24,7 +24,7 @@ public struct MLflowClient: Sendable {
     }
 
     func searchRequest(experimentID: String, pageToken: String?, subject: String) throws(ModelBackendError) -> APIRequest {
-        try ServiceTransport.post("\(baseURL)/runs/search", RunsSearchRequest(
+        try transport.post("\(baseURL)/runs/search", RunsSearchRequest(
             experimentIDs: [experimentID], filter: "attributes.status = 'FINISHED'", orderBy: ["attributes.start_time DESC"],
             maxResults: pageSize, pageToken: pageToken), subject: subject)
     }
@@ -36,7 +36,7 @@ public struct MLflowClient: Sendable {
     /// The experiment's id.
     func experimentID(named name: String) async throws(ModelBackendError) -> String {
         let subject = "experiment \(name)"
-        let response = try await transport.call(experimentRequest(name), subject: subject, advice: [
+        let response = try await transport.call(experimentRequest(name), subject: subject, hints: [
             404: "there is no MLflow experiment named \(name) (check model.mlflow_experiment)",
         ])
         return try transport.decode(ExperimentResponse.self, from: response, subject: subject, expected: "an experiment")
@@ -62,7 +62,7 @@ public struct MLflowClient: Sendable {
     /// One run by id (`model.baseline_run`).
     func run(id: String) async throws(ModelBackendError) -> MLflowRun {
         let subject = "run \(id)"
-        let response = try await transport.call(runRequest(id), subject: subject, advice: [
+        let response = try await transport.call(runRequest(id), subject: subject, hints: [
             404: "there is no MLflow run \(id) (check model.baseline_run)",
         ])
         return try transport.decode(RunResponse.self, from: response, subject: subject, expected: "a run").run

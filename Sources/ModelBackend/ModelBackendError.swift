@@ -1,20 +1,17 @@
-/// What went wrong reaching the model server or MLflow, worded for the thread: what failed (the
-/// service, the model or experiment, the answer), what to do, and the server's own words.
-public struct ModelBackendError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// "The model server answered 404 for model iris-classifier".
-    public let failure: String
-    /// What the reader can do about it.
-    public let advice: String
-    /// The server's message, when it gave one.
-    public let serverMessage: String?
+import PlatformHTTP
 
-    public init(failure: String, advice: String, serverMessage: String? = nil) {
-        self.failure = failure
-        self.advice = advice
-        self.serverMessage = serverMessage.flatMap { $0.isEmpty ? nil : $0 }
-    }
+/// Why the model server or MLflow gave no usable answer: a call failed (in the shared shape,
+/// worded from `ModelWording`), or the configuration leaves nothing that can be asked.
+public enum ModelBackendError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The model server's or MLflow's API failed.
+    case api(BackendHTTPError)
+    /// Nothing can be asked as configured: what is wrong, and what to set.
+    case unusable(String, advice: String)
 
     public var description: String {
-        "\(failure): \(advice)" + (serverMessage.map { " — \($0)" } ?? "")
+        switch self {
+        case .api(let error): return "\(error)"
+        case .unusable(let problem, let advice): return "\(problem): \(advice)"
+        }
     }
 }

@@ -29,8 +29,10 @@ public enum SlackConfigurationError: Error, Sendable, Hashable, CustomStringConv
 extension SlackAdapter {
     /// The adapter `chatops serve` runs: nil when Slack is not configured (neither the signing
     /// secret nor the bot token is set); an error naming the missing setting when only one is.
+    /// `now` dates signatures (tests move it by hand).
     public static func make(configuration: ChatOpsConfiguration, bot: ChatBot, work: InFlightWork,
-                            logger: Logger, http: HTTPClientPool, router: ReplyRouter = ReplyRouter()) throws -> SlackAdapter? {
+                            logger: Logger, http: HTTPClientPool, router: ReplyRouter = ReplyRouter(),
+                            now: @escaping @Sendable () -> Date = { Date() }) throws -> SlackAdapter? {
         let settings = configuration.settings
         let secret = settings.secret(.slackSigningSecret).flatMap { $0.value.isEmpty ? nil : $0 }
         let token = settings.secret(.slackBotToken).flatMap { $0.value.isEmpty ? nil : $0 }
@@ -49,7 +51,7 @@ extension SlackAdapter {
             }
             return SlackAdapter(signingSecret: secret.value, botToken: token.value, apiURL: apiURL, bot: bot, work: work,
                                 logger: logger, client: http.api("Slack"), workspaces: SlackWorkspaces(settings: settings),
-                                router: router)
+                                router: router, now: now)
         }
     }
 }
@@ -91,7 +93,7 @@ public struct SlackModule: PlatformModule {
     public func adapter(in context: PlatformContext) throws -> any PlatformAdapter {
         guard let adapter = try SlackAdapter.make(configuration: context.configuration, bot: context.bot, work: context.work,
                                                   logger: context.module.logger, http: context.module.http,
-                                                  router: context.router) else {
+                                                  router: context.router, now: context.now) else {
             throw PlatformSetupError("Slack is not configured")
         }
         return adapter

@@ -10,15 +10,14 @@ extension SlackAdapter {
     /// A slash command: acknowledged at once with a short ephemeral note; then a thread is started
     /// in the channel (a slash command leaves no message to reply under) and the whole conversation,
     /// approval prompt, decision and result, happens in that thread.
-    func receiveCommand(_ request: Request) async throws -> Response {
-        guard let body = try await verifiedBody(request, limit: Self.commandBodyLimit) else { return InboundBody.unauthorized }
+    func receiveCommand(_ body: [UInt8], path: String) async -> Response {
         let command: SlackSlashCommand
-        do throws(SlackInboundError) { command = try SlackSlashCommand(body: body) } catch { return badRequest(error, path: request.uri.path) }
+        do throws(SlackInboundError) { command = try SlackSlashCommand(body: body) } catch { return badRequest(error, path: path) }
         if let refusal = workspaces.refusal(team: command.teamID, app: command.appID) {
             logger.warning("refused a Slack command from a workspace or app not allowed", metadata: ["why": "\(refusal)"])
             return InboundBody.json(Self.ephemeral("chatops does not serve this workspace (\(refusal))."))
         }
-        await work.start { await run(command) }
+        await handoff.later { await run(command) }
         return InboundBody.json(Self.ephemeral("Working on `\(SlackMrkdwn.fitted(command.commandLine, limit: 2000))`; I answer in a thread."))
     }
 
@@ -39,17 +38,16 @@ extension SlackAdapter {
             return
         }
         let origin = MessageOrigin(platform: platform, channel: root.channel, thread: root.ts, messageID: root.ts)
-        await handle(IncomingMessage(platformUser: Self.platformUser(command.userID), origin: origin,
-                                     deliveryID: command.triggerID, text: command.commandText, isAddressedByPlatform: true),
-                     claimed: true)
+        await handoff.handle(IncomingMessage(platformUser: Self.platformUser(command.userID), origin: origin,
+                                             deliveryID: command.triggerID, text: command.commandText, isAddressedByPlatform: true),
+                             sink: router.sink(preferring: replies, for: platform), thread: replies, claimed: true)
     }
 
     /// The Events API: the URL handshake is answered with its challenge; a mention or a direct
     /// message is acknowledged empty and handled after. Slack retries an event it thinks was not
     /// answered (`X-Slack-Retry-Num`); the retry carries the same `event_id`, so the store answers
     /// it as a repeat and nothing acts twice.
-    func receiveEvent(_ request: Request) async throws -> Response {
-        guard let body = try await verifiedBody(request) else { return InboundBody.unauthorized }
+    func receiveEvent(_ request: Request, body: [UInt8]) async -> Response {
         let envelope: SlackEventEnvelope
         do throws(SlackInboundError) { envelope = try SlackEventEnvelope(body: body) } catch { return badRequest(error, path: request.uri.path) }
         switch envelope.type {
@@ -77,14 +75,13 @@ extension SlackAdapter {
 
     /// A button click (`block_actions`): acknowledged empty; a chatops Approve / Deny becomes
     /// `approve N` / `deny N` from the person who clicked, in the clicked message's thread.
-    func receiveInteraction(_ request: Request) async throws -> Response {
-        guard let body = try await verifiedBody(request) else { return InboundBody.unauthorized }
+    func receiveInteraction(_ body: [UInt8], path: String) async -> Response {
         let interaction: SlackInteraction
         let message: IncomingMessage?
         do throws(SlackInboundError) {
             interaction = try SlackInteraction(body: body)
             message = try interaction.incomingMessage()
-        } catch { return badRequest(error, path: request.uri.path) }
+        } catch { return badRequest(error, path: path) }
         if let refusal = workspaces.refusal(team: interaction.teamID, app: interaction.api_app_id) {
             logger.warning("ignored a Slack interaction from a workspace or app not allowed", metadata: ["why": "\(refusal)"])
             return Response(status: .ok)

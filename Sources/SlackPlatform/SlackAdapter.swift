@@ -9,9 +9,10 @@ import PlatformVerification
 import ReplyModel
 
 /// Slack in and out: `/slack/commands` (slash commands), `/slack/events` (Events API: mentions and
-/// direct messages), `/slack/interactions` (button clicks). Every request's signature is checked on
-/// the raw body before anything reads it; Slack is answered at once (it wants an answer within
-/// 3 seconds) and the work goes on in `InFlightWork`; replies go in the message's thread.
+/// direct messages), `/slack/interactions` (button clicks). `VerifiedBodyMiddleware` checks every
+/// request's signature on the raw body before a handler runs; Slack is answered at once (it wants
+/// an answer within 3 seconds) and the work goes on through `BotHandoff`; replies go in the
+/// message's thread.
 public struct SlackAdapter: PlatformAdapter {
     public static let platformName = "slack"
 
@@ -21,7 +22,7 @@ public struct SlackAdapter: PlatformAdapter {
     let replies: SlackReplySink
     let verifier: SlackRequestVerifier
     let bot: ChatBot
-    let work: InFlightWork
+    let handoff: BotHandoff
     let logger: Logger
     let limits: InboundLimits
     let workspaces: SlackWorkspaces
@@ -34,7 +35,7 @@ public struct SlackAdapter: PlatformAdapter {
     public static let defaultLimits = InboundLimits(maxBodyBytes: 128 * 1024)
 
     /// `apiURL` is the Web API base (`https://slack.com/api`); `client` carries the timeouts and
-    /// the 429 handling; `router` reaches the other platforms' threads.
+    /// the 429 handling; `router` reaches the other platforms' threads; `now` dates signatures.
     public init(signingSecret: String, botToken: String, apiURL: String, bot: ChatBot, work: InFlightWork,
                 logger: Logger, client: PlatformAPIClient,
                 limits: InboundLimits = SlackAdapter.defaultLimits, workspaces: SlackWorkspaces = SlackWorkspaces(),
@@ -43,7 +44,7 @@ public struct SlackAdapter: PlatformAdapter {
         replies = SlackReplySink(api: SlackWebAPI(client: client, baseURL: base, token: botToken), logger: logger)
         verifier = SlackRequestVerifier(signingSecret: signingSecret)
         self.bot = bot
-        self.work = work
+        handoff = BotHandoff(platform: "Slack", bot: bot, work: work, logger: logger)
         self.logger = logger
         self.limits = limits
         self.workspaces = workspaces
@@ -55,24 +56,20 @@ public struct SlackAdapter: PlatformAdapter {
     static func platformUser(_ userID: String) -> String { "\(platformName):\(userID)" }
 
     public func addRoutes(to router: ChatRouter) {
-        router.post("/slack/commands") { request, _ in try await receiveCommand(request) }
-        router.post("/slack/events") { request, _ in try await receiveEvent(request) }
-        router.post("/slack/interactions") { request, _ in try await receiveInteraction(request) }
+        var commandLimits = limits
+        commandLimits.maxBodyBytes = min(limits.maxBodyBytes, Self.commandBodyLimit)
+        router.group().add(middleware: verified(within: commandLimits))
+            .post("/slack/commands") { request, context in try await receiveCommand(context.verifiedBody, path: request.uri.path) }
+        router.group().add(middleware: verified(within: limits))
+            .post("/slack/events") { request, context in try await receiveEvent(request, body: context.verifiedBody) }
+            .post("/slack/interactions") { request, context in
+                try await receiveInteraction(context.verifiedBody, path: request.uri.path)
+            }
     }
 
-    /// The raw body when Slack signed it; nil (answer a bare 401) otherwise. 413 / 408 come from
-    /// `InboundBody` before any signature work.
-    func verifiedBody(_ request: Request, limit: Int? = nil) async throws -> [UInt8]? {
-        var limits = limits
-        if let limit { limits.maxBodyBytes = min(limits.maxBodyBytes, limit) }
-        let body = try await InboundBody.read(request, limits: limits)
-        if let failure = verifier.verify(timestamp: request.header("X-Slack-Request-Timestamp"),
-                                         signature: request.header("X-Slack-Signature"), body: body, now: now()) {
-            logger.warning("refused a Slack request that is not verifiably from Slack",
-                           metadata: ["path": "\(request.uri.path)", "reason": "\(failure)"])
-            return nil
-        }
-        return body
+    /// The body cap and Slack's signature, in front of a route.
+    func verified(within limits: InboundLimits) -> VerifiedBodyMiddleware {
+        VerifiedBodyMiddleware(platform: "Slack", verifier: verifier, limits: limits, logger: logger, now: now)
     }
 
     /// A verified request Slack sent that chatops cannot read: 400, said plainly, and logged.
@@ -81,28 +78,9 @@ public struct SlackAdapter: PlatformAdapter {
         return InboundBody.text("\(error)\n", status: .badRequest)
     }
 
-    /// Hands a message to the bot after Slack was answered. A repeated delivery does nothing; an
-    /// error is logged and said in the thread.
-    func handleLater(_ message: IncomingMessage) async {
-        await work.start { await handle(message) }
-    }
-
     /// Where the bot's replies go: this thread through Slack, other platforms' threads (a GitHub
-    /// request approved here) through the router.
-    var botSink: any ReplySink { router.sink(preferring: replies, for: platform) }
-
-    func handle(_ message: IncomingMessage, claimed: Bool = false) async {
-        do {
-            if claimed {
-                try await bot.handleClaimed(message, sink: botSink)
-            } else if case .duplicate = try await bot.handle(message, sink: botSink) {
-                logger.info("repeated Slack delivery: already handled, not acting again",
-                            metadata: ["delivery": "\(message.deliveryID ?? "")"])
-            }
-        } catch {
-            logger.error("handling a Slack message failed", metadata: ["delivery": "\(message.deliveryID ?? "")", "error": "\(error)"])
-            _ = await replies.send(.text("chatops failed while handling that; the details are in its log.", severity: .failure),
-                               to: message.origin)
-        }
+    /// request approved here) through the router. A failure is said in this thread.
+    func handleLater(_ message: IncomingMessage) async {
+        await handoff.handleLater(message, sink: router.sink(preferring: replies, for: platform), thread: replies)
     }
 }

@@ -94,7 +94,7 @@ struct ArgoCDSyncTests {
         (404, #"{"error":"applications.argoproj.io \"iris-classifier-staging\" not found","code":5}"#,
          "Argo CD answered 404 for app iris-classifier-staging: there is no such application"),
         (409, #"{"error":"operation already in progress","code":6}"#, "Argo CD answered 409 for app iris-classifier-staging: Argo CD refused the operation"),
-        (429, #"{"error":"too many requests"}"#, "Argo CD is rate limiting calls for app iris-classifier-staging; try again in a minute"),
+        (429, #"{"error":"too many requests"}"#, "Argo CD is rate limiting the bot (429) for app iris-classifier-staging (retry after 120s): try again in a minute"),
     ])
     func refusals(code: Int, body: String, expected: String) async throws {
         let fake = try await Self.fakeArgo(states: [ArgoApplicationJSON.with()],

@@ -43,7 +43,7 @@ struct GitHubReadErrorTests {
         (500, [:], GitHubErrors.serverError,
          "GitHub answered 500 for workflow ci.yml in acme/iris-classifier: GitHub failed; try again shortly — Server Error"),
         (429, ["Retry-After": "60"], GitHubErrors.secondaryLimit,
-         "GitHub is rate limiting requests for workflow ci.yml in acme/iris-classifier (retry after 60s): wait a few minutes and ask again"),
+         "GitHub is rate limiting the bot (429) for workflow ci.yml in acme/iris-classifier (retry after 60s): wait a few minutes and ask again"),
         (200, [:], "{not json",
          "GitHub's answer for workflow ci.yml in acme/iris-classifier could not be read: WorkflowRunList expected, got {not json"),
     ] as [(Int, [String: String], String, String)])
@@ -73,7 +73,7 @@ struct GitHubReadErrorTests {
         defer { Task { await fake.stop() } }
         let result = try await pipeline(fake, timeout: .seconds(1))
         #expect(!result.isSuccess)
-        #expect(result.text.hasPrefix("GitHub did not answer for workflow ci.yml in acme/iris-classifier ("))
+        #expect(result.text.hasPrefix("GitHub did not answer for workflow ci.yml in acme/iris-classifier: GitHub could not be reached at "))
         #expect(result.text.hasSuffix("check CHATOPS_GITHUB_API_URL and the network"))
     }
 
@@ -83,7 +83,7 @@ struct GitHubReadErrorTests {
         await fake.stop()
         let result = try await pipeline(fake, timeout: .seconds(1))
         #expect(!result.isSuccess)
-        #expect(result.text.hasPrefix("GitHub did not answer for workflow ci.yml in acme/iris-classifier ("))
+        #expect(result.text.hasPrefix("GitHub did not answer for workflow ci.yml in acme/iris-classifier: GitHub could not be reached at "))
     }
 }
 

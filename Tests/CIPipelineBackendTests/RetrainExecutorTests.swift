@@ -91,7 +91,7 @@ struct RetrainExecutorTests {
         (404, FakeGitHub.notFound.bodyText, "GitHub answered 404 for workflow train.yml in acme/iris-classifier: there is no such workflow"),
         (409, GitHubErrors.emptyRepository, "GitHub answered 409 for workflow train.yml in acme/iris-classifier: GitHub reported a conflict"),
         (502, #"{"message":"Bad Gateway"}"#, "GitHub answered 502 for workflow train.yml in acme/iris-classifier: GitHub failed; try again shortly"),
-        (429, GitHubErrors.secondaryLimit, "GitHub is rate limiting requests for workflow train.yml in acme/iris-classifier"),
+        (429, GitHubErrors.secondaryLimit, "GitHub is rate limiting the bot (429) for workflow train.yml in acme/iris-classifier"),
     ])
     func refused(code: Int, body: String, expected: String) async throws {
         let fake = try await FakePlatformAPI.start { _ in .json(body, status: code) }
@@ -109,7 +109,7 @@ struct RetrainExecutorTests {
         defer { Task { await fake.stop() } }
         let result = try await retrain(fake, timeout: .seconds(1))
         #expect(!result.isSuccess)
-        #expect(result.text.hasPrefix("GitHub did not answer for workflow train.yml in acme/iris-classifier ("))
+        #expect(result.text.hasPrefix("GitHub did not answer for workflow train.yml in acme/iris-classifier: GitHub could not be reached at "))
         #expect(fake.requests.count == 1)
     }
 

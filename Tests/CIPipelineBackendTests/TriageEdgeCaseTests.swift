@@ -92,6 +92,6 @@ struct TriageEdgeCaseTests {
         defer { Task { await github.stop() } }
         let result = try await triage(github, run: "3881497935", timeout: .seconds(1))
         #expect(!result.isSuccess)
-        #expect(result.text.hasPrefix("GitHub did not answer for run 3881497935 in acme/iris-classifier ("))
+        #expect(result.text.hasPrefix("GitHub did not answer for run 3881497935 in acme/iris-classifier: GitHub could not be reached at "))
     }
 }

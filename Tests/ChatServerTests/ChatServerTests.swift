@@ -1,40 +1,49 @@
-import Approvals
-import AsyncHTTPClient
 import ChatOpsCore
 import ChatOpsTestSupport
 import ChatServer
 import Conversation
 import Foundation
 import Hummingbird
+import HTTPTypes
+import HummingbirdTesting
 import Logging
-import NIOCore
-import NIOHTTP1
-import PlatformHTTP
+import PlatformVerification
 import ReplyModel
-import RequestStore
 import Synchronization
 import Testing
 
-/// A platform whose one route reads its body with the server's limits and then works on after
-/// answering, as the real adapters do.
+/// A platform whose one route is behind the signature middleware (the probe's "signature" is an
+/// `X-Probe: signed` header) and works on after answering, as the real adapters do; and a route
+/// someone forgot to put behind it.
 struct ProbeAdapter: PlatformAdapter {
     let platform = "probe"
-    let work: InFlightWork
+    let handoff: BotHandoff
     let finished: Finished
     let limits: InboundLimits
+    let logger: Logger
 
     var sink: any ReplySink { SilentSink() }
 
     func addRoutes(to router: ChatRouter) {
-        router.post("/probe") { request, _ in
-            let body = try await InboundBody.read(request, limits: limits)
-            let text = String(decoding: body, as: UTF8.self)
-            await work.start {
-                try? await Task.sleep(for: .milliseconds(400))
-                finished.texts.withLock { $0.append(text) }
+        router.group()
+            .add(middleware: VerifiedBodyMiddleware(platform: "Probe", verifier: ProbeVerifier(), limits: limits, logger: logger))
+            .post("/probe") { _, context in
+                let text = String(decoding: try context.verifiedBody, as: UTF8.self)
+                let finished = finished
+                await handoff.later {
+                    try? await Task.sleep(for: .milliseconds(400))
+                    finished.texts.withLock { $0.append(text) }
+                }
+                return InboundBody.text("accepted\n", status: .accepted)
             }
-            return InboundBody.text("accepted\n", status: .accepted)
-        }
+        router.post("/unguarded") { _, context in InboundBody.json(try context.verifiedBody) }
+    }
+}
+
+/// Believes a request that says `X-Probe: signed`.
+struct ProbeVerifier: RequestVerifier {
+    func verify(headers: HTTPFields, body: [UInt8], now: Date) -> VerificationFailure? {
+        headers[HTTPField.Name("X-Probe")!] == "signed" ? nil : .missingHeader("X-Probe")
     }
 }
 
@@ -48,49 +57,39 @@ struct SilentSink: ReplySink {
     func update(_ posted: MessageOrigin, with reply: Reply) async {}
 }
 
-final class ServerUnderTest: Sendable {
-    let running: RunningChatServer
-    let port: Int
-    let finished: Finished
-
-    init(problems: [String] = [], limits: InboundLimits = InboundLimits(maxBodyBytes: 1024, readTimeout: .milliseconds(500))) async throws {
-        let work = InFlightWork()
-        let probe = ProbeAdapter(work: work, finished: Finished(), limits: limits)
-        let harness = try TestBot.make(configuration: TestBot.configuration())
-        var logger = Logger(label: "server-test")
-        logger.logLevel = .critical
-        let server = ChatServer(bot: harness, adapters: [probe], host: "127.0.0.1", port: 0, work: work,
-                                readiness: { problems }, logger: logger)
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        running = await server.start { continuation.yield($0) }
-        var iterator = ports.makeAsyncIterator()
-        port = try #require(await iterator.next())
-        finished = probe.finished
-    }
-
-    func call(_ method: HTTPMethod, _ path: String, body: String? = nil) async throws -> (Int, String) {
-        var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
-        request.method = method
-        if let body { request.body = .bytes(ByteBuffer(string: body)) }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
-        let text = String(buffer: try await response.body.collect(upTo: 1 << 20))
-        return (Int(response.status.code), text)
-    }
+/// The server with the probe platform, its readiness `problems`, and what the probe finished.
+func probeServer(problems: [String] = [], log: CapturedLog = CapturedLog(),
+                 limits: InboundLimits = InboundLimits(maxBodyBytes: 1024, readTimeout: .milliseconds(500))) throws -> (ChatServer, Finished) {
+    let work = InFlightWork()
+    let bot = try TestBot.make(configuration: TestBot.configuration())
+    let probe = ProbeAdapter(handoff: BotHandoff(platform: "Probe", bot: bot, work: work, logger: log.logger), finished: Finished(),
+                             limits: limits, logger: log.logger)
+    let server = ChatServer(bot: bot, adapters: [probe], host: "127.0.0.1", port: 0, work: work, readiness: { problems },
+                            logger: log.logger)
+    return (server, probe.finished)
 }
 
-@Suite("The HTTP server: health, readiness, limits, graceful shutdown", .serialized)
+/// The status and the body's text.
+func call(_ client: some TestClientProtocol, _ method: HTTPRequest.Method, _ path: String, body: String? = nil,
+          signed: Bool = true) async throws -> (Int, String) {
+    let headers: HTTPFields = signed ? [HTTPField.Name("X-Probe")!: "signed"] : [:]
+    let response = try await client.execute(uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+    return (Int(response.status.code), String(buffer: response.body))
+}
+
+@Suite("The HTTP server: health, readiness, limits, verification, graceful shutdown")
 struct ChatServerTests {
     @Test("/healthz is 200; /readyz is 200 when ready and 503 naming each problem when not")
     func healthAndReadiness() async throws {
-        let ready = try await ServerUnderTest()
-        #expect(try await ready.call(.GET, "/healthz") == (200, "ok\n"))
-        #expect(try await ready.call(.GET, "/readyz") == (200, "ready\n"))
-        try await ready.running.stop()
-
-        let notReady = try await ServerUnderTest(problems: ["no rules are loaded", "the store does not take writes: disk full"])
-        #expect(try await notReady.call(.GET, "/readyz")
-                == (503, "not ready: no rules are loaded; the store does not take writes: disk full\n"))
-        try await notReady.running.stop()
+        try await probeServer().0.application().test(.router) { client async throws in
+            #expect(try await call(client, .get, "/healthz") == (200, "ok\n"))
+            #expect(try await call(client, .get, "/readyz") == (200, "ready\n"))
+        }
+        let notReady = try probeServer(problems: ["no rules are loaded", "the store does not take writes: disk full"]).0
+        try await notReady.application().test(.router) { client async throws in
+            #expect(try await call(client, .get, "/readyz")
+                    == (503, "not ready: no rules are loaded; the store does not take writes: disk full\n"))
+        }
     }
 
     @Test("the real bot's readiness checks the store and the rules")
@@ -100,29 +99,52 @@ struct ChatServerTests {
 
     @Test("a body over the cap is 413 and never reaches the route's work")
     func oversized() async throws {
-        let server = try await ServerUnderTest()
-        #expect(try await server.call(.POST, "/probe", body: String(repeating: "x", count: 2048)).0 == 413)
-        #expect(try await server.call(.POST, "/probe", body: "small").0 == 202)
-        try await server.running.stop()
-        #expect(server.finished.texts.withLock { $0 } == ["small"])
+        let (server, finished) = try probeServer()
+        try await server.application().test(.router) { client async throws in
+            #expect(try await call(client, .post, "/probe", body: String(repeating: "x", count: 2048)).0 == 413)
+            #expect(try await call(client, .post, "/probe", body: "small").0 == 202)
+        }
+        #expect(finished.texts.withLock { $0 } == ["small"])
     }
 
     @Test("a client that stops sending its body gets 408 after the read timeout")
     func slowClient() async throws {
-        let server = try await ServerUnderTest()
-        let answer = try RawHTTP.exchange(port: server.port, send: "POST /probe HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nonly ten b",
-                                          waitSeconds: 15)
-        #expect(answer.hasPrefix("HTTP/1.1 408"))
-        try await server.running.stop()
-        #expect(server.finished.texts.withLock { $0 }.isEmpty)
+        let (server, finished) = try probeServer()
+        try await server.application().test(.live) { client async throws in
+            let port = try #require(client.port)
+            let answer = try RawHTTP.exchange(port: port, send: "POST /probe HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nonly ten b",
+                                              waitSeconds: 15)
+            #expect(answer.hasPrefix("HTTP/1.1 408"))
+        }
+        #expect(finished.texts.withLock { $0 }.isEmpty)
+    }
+
+    @Test("a request the verifier refuses is a bare 401, logged with why, and no handler runs")
+    func refusedBeforeAnyHandler() async throws {
+        let log = CapturedLog()
+        let (server, finished) = try probeServer(log: log)
+        try await server.application().test(.router) { client async throws in
+            #expect(try await call(client, .post, "/probe", body: "forged", signed: false) == (401, ""))
+        }
+        #expect(finished.texts.withLock { $0 }.isEmpty)
+        #expect(log.lines.contains { $0.contains("refused a request that is not verifiably from Probe")
+                && $0.contains("path=/probe") && $0.contains("reason=no X-Probe header") })
+    }
+
+    @Test("a route not behind the middleware has no verified body: 500, never the raw bytes")
+    func unguardedRoute() async throws {
+        try await probeServer().0.application().test(.router) { client async throws in
+            #expect(try await call(client, .post, "/unguarded", body: "raw").0 == 500)
+        }
     }
 
     @Test("graceful shutdown waits for work already acknowledged to a platform")
     func drainsInFlightWork() async throws {
-        let server = try await ServerUnderTest()
-        #expect(try await server.call(.POST, "/probe", body: "acknowledged").0 == 202)
-        try await server.running.stop()
-        #expect(server.finished.texts.withLock { $0 } == ["acknowledged"])
+        let (server, finished) = try probeServer()
+        try await server.application().test(.router) { client async throws in
+            #expect(try await call(client, .post, "/probe", body: "acknowledged").0 == 202)
+        }
+        #expect(finished.texts.withLock { $0 } == ["acknowledged"])
     }
 
     @Test("listen addresses are host:port, with a clear error otherwise")

@@ -4,7 +4,6 @@ import ChatOpsCore
 import ChatOpsTestSupport
 import ChatServer
 import Conversation
-import Crypto
 @testable import DiscordPlatform
 import Execution
 import Foundation
@@ -38,26 +37,8 @@ enum Fixtures {
     }
 }
 
-struct HarnessError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
-
-/// A clock the tests move by hand.
-
-/// Signs interaction bodies as Discord does: Ed25519 over timestamp + body, with a key made for the test.
-struct InteractionSigner {
-    let key = Curve25519.Signing.PrivateKey()
-
-    var publicKeyHex: String { key.publicKey.rawRepresentation.map { String(format: "%02x", $0) }.joined() }
-
-    func headers(for body: Data, at date: Date) throws -> [(String, String)] {
-        let timestamp = String(Int(date.timeIntervalSince1970))
-        let signature = try key.signature(for: Data(timestamp.utf8) + body)
-        return [("X-Signature-Ed25519", signature.map { String(format: "%02x", $0) }.joined()),
-                ("X-Signature-Timestamp", timestamp), ("Content-Type", "application/json")]
-    }
-}
+/// Signs interaction bodies as Discord does, with a key made for the test.
+typealias InteractionSigner = DiscordSigner
 
 /// Interactions built from the captured payloads: their shape kept, the command and user swapped.
 enum Interactions {
@@ -96,68 +77,43 @@ enum Interactions {
     }
 }
 
-/// A fake Discord API that answers every message call with a new message object, or as told.
-final class FakeDiscord: Sendable {
-    let api: FakePlatformAPI
-    private static let counter = Mutex(0)
-
-    init(api: FakePlatformAPI) { self.api = api }
-
-    /// `respond` may answer first; a nil answer falls back to a created message.
-    static func start(_ respond: @escaping @Sendable (RecordedRequest) async -> FakeResponse? = { _ in nil }) async throws -> FakeDiscord {
-        let api = try await FakePlatformAPI.start { request in
-            if let answer = await respond(request) { return answer }
-            let id = counter.withLock { value -> Int in
-                value += 1
-                return 900_000_000_000_000_000 + value
-            }
-            return .json(#"{"id":"\#(id)","channel_id":"\#(TestUsers.channel)","type":0}"#)
-        }
-        return FakeDiscord(api: api)
-    }
-
-    func stop() async { await api.stop() }
-}
-
-/// The bot on the shipped rules and example configuration, alice and bob mapped to Discord users,
-/// an in-memory store, and a FakeExecutor for deploys; the server with the Discord adapter on port 0.
+/// The platform harness serving Discord only: the shipped rules and example configuration, alice
+/// and bob mapped to Discord users, a FakeExecutor for deploys, the API a fake that answers every
+/// message call with a new message object, or as `respond` says.
 final class DiscordHarness: Sendable {
-    let signer = InteractionSigner()
+    let harness: PlatformHarness
     let clock: TestClock
-    let executor = FakeExecutor()
-    let fake: FakeDiscord
-    let bot: ChatBot
-    let adapter: DiscordAdapter
-    let work = InFlightWork()
-    let served: ServedAdapter
+
+    var signer: DiscordSigner { harness.discordSigner }
+    var executor: FakeExecutor { harness.executor }
+    var fake: FakePlatformAPI { harness.discordAPI }
+    var bot: ChatBot { harness.bot }
+    var work: InFlightWork { harness.server.work }
+    var adapter: DiscordAdapter { harness.adapter(DiscordAdapter.self)! }
 
     /// The example configuration with Discord ids added to alice's and bob's identities.
     static func configuration(environment: [String: String] = [:]) throws -> ChatOpsConfiguration {
-        try TestBot.configuration(identities: ["alice": "discord:\(TestUsers.alice)", "bob": "discord:\(TestUsers.bob)"],
-                                  environment: environment)
+        try TestBot.configuration(identities: identities, environment: environment)
     }
 
-    init(clock: TestClock = TestClock(Date()), respond: @escaping @Sendable (RecordedRequest) async -> FakeResponse? = { _ in nil }) async throws {
+    static let identities = ["alice": "discord:\(TestUsers.alice)", "bob": "discord:\(TestUsers.bob)"]
+
+    /// `environment` replaces settings (the public key of a published vector).
+    init(clock: TestClock = TestClock(Date()), environment: [String: String] = [:],
+         respond: @escaping @Sendable (RecordedRequest) async -> FakeResponse? = { _ in nil }) async throws {
         self.clock = clock
-        fake = try await FakeDiscord.start(respond)
-        let configuration = try Self.configuration()
-        bot = try TestBot.make(configuration: configuration, executors: [(executor, [.deploy])])
-        var logger = Logger(label: "discord-test")
-        logger.logLevel = .warning
-        let settings = DiscordSettings(publicKeyHex: signer.publicKeyHex, applicationID: TestUsers.applicationID,
-                                       botToken: Secret(TestUsers.botToken, origin: "test"), apiURL: fake.api.baseURL)
-        let clock = clock
-        adapter = try DiscordAdapter(settings: settings, bot: bot, work: work, logger: logger, client: TestHTTP.api("Discord"), now: { clock.now })
-        served = try await ServedAdapter.start(adapter, bot: bot, work: work)
+        harness = try await PlatformHarness.start(.init(
+            platforms: [.discord], identities: Self.identities, environment: environment, clock: clock,
+            discordAPI: PlatformFakeAnswers.discord(channel: TestUsers.channel, answer: respond)))
     }
 
     /// Posts a body signed now (by the test clock), unless told otherwise.
     func post(_ body: Data, headers: [(String, String)]? = nil) async throws -> APIResponse {
-        try await served.post(body, headers: headers ?? signer.headers(for: body, at: clock.now))
+        try await harness.postDiscord(body, headers: headers)
     }
 
     /// Waits for the work started by interactions (and start-up recovery) to finish.
-    func settle() async { await work.drain() }
+    func settle() async { await harness.settle() }
 
     /// alice's `/deploy app:iris version:v2.3 env:prod`; returns where the bot says it posted the
     /// approval prompt for request #1 (the message id the fake answered with).
@@ -172,35 +128,7 @@ final class DiscordHarness: Sendable {
         return id
     }
 
-    func stop() async {
-        await served.stop()
-        await fake.stop()
-    }
-}
-
-/// The real `ChatServer` with one Discord adapter, on 127.0.0.1 and a free port.
-struct ServedAdapter: Sendable {
-    let server: RunningChatServer
-    let port: Int
-    let client = TestHTTP.api("chatops under test")
-
-    static func start(_ adapter: DiscordAdapter, bot: ChatBot, work: InFlightWork) async throws -> ServedAdapter {
-        var logger = Logger(label: "discord-test-server")
-        logger.logLevel = .warning
-        let chat = ChatServer(bot: bot, adapters: [adapter], host: "127.0.0.1", port: 0, work: work,
-                              readiness: { [] }, logger: logger)
-        let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
-        let server = await chat.start(onListening: { continuation.yield($0) })
-        var iterator = stream.makeAsyncIterator()
-        guard let port = await iterator.next() else { throw HarnessError("the server did not start") }
-        return ServedAdapter(server: server, port: port)
-    }
-
-    func post(_ body: Data, headers: [(String, String)]) async throws -> APIResponse {
-        try await client.send(APIRequest(.POST, "http://127.0.0.1:\(port)\(DiscordAdapter.route)", headers: headers, body: body))
-    }
-
-    func stop() async { try? await server.stop() }
+    func stop() async { await harness.stop() }
 }
 
 extension RecordedRequest {

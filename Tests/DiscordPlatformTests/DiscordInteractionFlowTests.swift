@@ -15,7 +15,7 @@ struct DiscordInteractionFlowTests {
         await harness.settle()
         #expect(response.status == 200)
         #expect(response.body == (try Fixtures.data("interaction.response.pong.json")).trimmingTrailingNewline)
-        #expect(harness.fake.api.requests.isEmpty)
+        #expect(harness.fake.requests.isEmpty)
         await harness.stop()
     }
 
@@ -28,7 +28,7 @@ struct DiscordInteractionFlowTests {
         await harness.settle()
         #expect(harness.executor.executed.count == 1)
         #expect(harness.executor.executed.first?.command.slots["env"]?.stringValue == "staging")
-        let requests = harness.fake.api.requests
+        let requests = harness.fake.requests
         #expect(requests.map { "\($0.method) \($0.path)" } == [
             "PATCH /webhooks/\(app)/A_UNIQUE_TOKEN/messages/@original",
             "POST /webhooks/\(app)/A_UNIQUE_TOKEN",
@@ -47,14 +47,14 @@ struct DiscordInteractionFlowTests {
     @Test func prodDeployRequestedByAliceApprovedByBobsClickRunsExactlyOnce() async throws {
         let harness = try await DiscordHarness()
         let promptID = try await harness.aliceAsksForAProdDeploy()
-        let prompt = try #require(harness.fake.api.requests.first)
+        let prompt = try #require(harness.fake.requests.first)
         #expect(prompt.method == "PATCH")
         #expect(prompt.path == "/webhooks/\(app)/A_UNIQUE_TOKEN/messages/@original")
         #expect(prompt.messageText.contains("Request #1"))
         #expect(prompt.buttonIDs == ["chatops:approve:1", "chatops:deny:1"])
         #expect(prompt.buttonStyles == [3, 4])
         #expect(harness.executor.executed.isEmpty)
-        #expect(harness.fake.api.requests.count == 1)
+        #expect(harness.fake.requests.count == 1)
 
         // The fake answered the edit with a message object; bob clicks Approve on that message.
         let click = try Interactions.click(id: "846462639134605312", token: "BOB_TOKEN", user: TestUsers.bob,
@@ -64,7 +64,7 @@ struct DiscordInteractionFlowTests {
         await harness.settle()
 
         #expect(harness.executor.executed.count == 1)
-        let after = Array(harness.fake.api.requests.dropFirst())
+        let after = Array(harness.fake.requests.dropFirst())
         let decided = try #require(after.first { $0.method == "PATCH" })
         #expect(decided.path == "/webhooks/\(app)/BOB_TOKEN/messages/@original")
         #expect(decided.buttonIDs.isEmpty)
@@ -79,7 +79,7 @@ struct DiscordInteractionFlowTests {
         #expect(try await harness.post(click).status == 200)
         await harness.settle()
         #expect(harness.executor.executed.count == 1)
-        #expect(harness.fake.api.requests.count == 1 + after.count)
+        #expect(harness.fake.requests.count == 1 + after.count)
         await harness.stop()
     }
 
@@ -88,11 +88,11 @@ struct DiscordInteractionFlowTests {
         let body = try Interactions.command(name: "chatops", options: [("text", "deploy iris v2.3 to staging")])
         #expect(try await harness.post(body).status == 200)
         await harness.settle()
-        let first = harness.fake.api.requests.count
+        let first = harness.fake.requests.count
         #expect(try await harness.post(body).status == 200)
         await harness.settle()
         #expect(harness.executor.executed.count == 1)
-        #expect(harness.fake.api.requests.count == first)
+        #expect(harness.fake.requests.count == first)
         await harness.stop()
     }
 
@@ -105,7 +105,7 @@ struct DiscordInteractionFlowTests {
         #expect(try await harness.post(click).status == 200)
         await harness.settle()
         #expect(harness.executor.executed.count == 1)
-        let requests = harness.fake.api.requests
+        let requests = harness.fake.requests
         #expect(!requests.contains { $0.path.contains("A_UNIQUE_TOKEN") && $0.method == "POST" })
         let result = try #require(requests.last)
         #expect(result.method == "POST")
@@ -125,7 +125,7 @@ struct DiscordInteractionFlowTests {
         let answer = try JSONSerialization.jsonObject(with: response.body) as? [String: Any]
         #expect(answer?["type"] as? Int == 4)
         #expect(((answer?["data"] as? [String: Any])?["flags"] as? Int) == 64)
-        #expect(harness.fake.api.requests.isEmpty)
+        #expect(harness.fake.requests.isEmpty)
         await harness.stop()
     }
 
@@ -139,7 +139,7 @@ struct DiscordInteractionFlowTests {
         #expect(try await harness.post(try JSONSerialization.data(withJSONObject: object)).status == 200)
         await harness.settle()
         #expect(harness.executor.executed.isEmpty)
-        let reply = try #require(harness.fake.api.requests.first)
+        let reply = try #require(harness.fake.requests.first)
         #expect(reply.path == "/webhooks/\(app)/A_UNIQUE_TOKEN/messages/@original")
         #expect(reply.messageText.contains("you are not in this bot's configuration"))
         #expect(try await harness.bot.store.requests(states: nil, limit: 5).isEmpty)

@@ -21,7 +21,7 @@ struct DiscordSignatureTests {
         await harness.settle()
         #expect(response.status == status, sourceLocation: sourceLocation)
         if status == 401 { #expect(response.body.isEmpty, "a 401 says nothing about why", sourceLocation: sourceLocation) }
-        #expect(harness.fake.api.requests.isEmpty, sourceLocation: sourceLocation)
+        #expect(harness.fake.requests.isEmpty, sourceLocation: sourceLocation)
         #expect(harness.executor.executed.isEmpty, sourceLocation: sourceLocation)
         #expect(await harness.adapter.tokens.count == 0, sourceLocation: sourceLocation)
     }
@@ -84,19 +84,13 @@ struct DiscordSignatureTests {
         let vector = try #require(vectors.first { $0["name"] as? String == "rfc8032-test1-key-signing-ping" })
         let headers = try #require(vector["headers"] as? [String: String])
         let body = Data(try #require(vector["body"] as? String).utf8)
-        let settings = DiscordSettings(publicKeyHex: try #require(vector["public_key"] as? String),
-                                       applicationID: TestUsers.applicationID, botToken: Secret("t", origin: "test"),
-                                       apiURL: "http://127.0.0.1:1")
-        let harness = try await DiscordHarness()
-        let adapter = try DiscordAdapter(settings: settings, bot: harness.bot, work: harness.work,
-                                         logger: Logger(label: "test"), client: TestHTTP.api("Discord"), now: { Date(timeIntervalSince1970: 1_700_000_000) })
-        let served = try await ServedAdapter.start(adapter, bot: harness.bot, work: harness.work)
-        let pong = try await served.post(body, headers: headers.map { ($0.key, $0.value) })
+        let harness = try await DiscordHarness(clock: TestClock(Date(timeIntervalSince1970: 1_700_000_000)),
+                                               environment: ["CHATOPS_DISCORD_PUBLIC_KEY": try #require(vector["public_key"] as? String)])
+        let pong = try await harness.post(body, headers: headers.map { ($0.key, $0.value) })
         #expect(pong.status == 200)
         #expect(String(decoding: pong.body, as: UTF8.self) == #"{"type":1}"#)
         let tampered = Data(String(decoding: body, as: UTF8.self).replacingOccurrences(of: "\"version\":1", with: "\"version\":2").utf8)
-        #expect(try await served.post(tampered, headers: headers.map { ($0.key, $0.value) }).status == 401)
-        await served.stop()
+        #expect(try await harness.post(tampered, headers: headers.map { ($0.key, $0.value) }).status == 401)
         await harness.stop()
     }
 

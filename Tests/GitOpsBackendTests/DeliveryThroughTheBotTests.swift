@@ -19,14 +19,17 @@ struct DeliveryThroughTheBotTests {
         let store: SQLiteApprovalStore
         let sink = RecordingSink()
 
-        init(_ h: H, dryRun: Bool) throws {
+        init(_ h: H, dryRun: Bool, clock: TestClock? = nil) throws {
             store = try SQLiteApprovalStore.inMemory()
-            bot = try TestBot.make(configuration: try TestBot.configuration(),
-                                   executors: [(DeployExecutor(delivery: h.delivery), [.deploy, .promote]),
-                                               (RollbackExecutor(delivery: h.delivery), [.rollback]),
-                                               (ArgoCDSyncExecutor(client: ArgoCDClientFactory.client(h.argocd),
-                                                                   waiter: ArgoCDClientFactory.waiter(h.argocd), catalog: h.catalog), [.sync])],
-                                   store: store, isDryRun: dryRun)
+            let now: @Sendable () -> Date
+            if let clock { now = { clock.now } } else { now = { Date() } }
+            let deploy: any Executor = DeployExecutor(delivery: h.delivery)
+            let rollback: any Executor = RollbackExecutor(delivery: h.delivery)
+            let sync: any Executor = ArgoCDSyncExecutor(client: ArgoCDClientFactory.client(h.argocd),
+                                                        waiter: ArgoCDClientFactory.waiter(h.argocd), catalog: h.catalog)
+            let executors: [(any Executor, [Intent])] = [(deploy, [.deploy, .promote]), (rollback, [.rollback]), (sync, [.sync])]
+            bot = try TestBot.make(configuration: try TestBot.configuration(), executors: executors,
+                                   store: store, isDryRun: dryRun, now: now)
         }
 
         func say(_ user: String, _ text: String) async throws -> [String] {
@@ -70,21 +73,102 @@ struct DeliveryThroughTheBotTests {
         #expect(h.github.requests.isEmpty && h.argocd.requests.isEmpty)
     }
 
-    @Test("a prod deploy runs only after another person approves, and the commit names both")
+    /// The approvers' view: the change read from the repository, and the pull request opened when
+    /// the request starts to wait, so its diff can be read on GitHub. The approval merges exactly
+    /// it (no second one), at the commit recorded then, and the merge names both people.
+    @Test("a prod deploy opens its pull request for the approvers, and the approval merges exactly it")
     func approvedProdDeploy() async throws {
         let h = try await H.start()
         let bot = try Bot(h, dryRun: false)
-        let asked = try await bot.say("alice", "deploy iris v2.3 to prod")
-        #expect(asked.contains { $0.contains("needs 1 approval") })
-        #expect(h.github.requests.isEmpty)
+        let asked = try await bot.say("alice", "deploy iris v2.3 to prod").joined(separator: "\n")
+        #expect(asked.contains("needs 1 approval"))
+        #expect(asked.contains("iris-classifier in prod: v2.1 → v2.3 (\(H.prodFile) in acme/ml-platform-gitops, via pull request)"), "\(asked)")
+        #expect(asked.contains("• will images[ghcr.io/acme/iris-classifier].newTag = v2.3"))
+        let opened = try #require(h.repo.pulls.first)
+        #expect(asked.contains("Pull request #\(opened.number): the change to approve"), "\(asked)")
+        #expect(asked.contains("https://github.com/acme/ml-platform-gitops/pull/\(opened.number)"))
+        #expect(!h.github.requests.contains { $0.path.hasSuffix("/merge") } && h.argocd.requests.isEmpty, "nothing merged or synced before the approval")
+        let body = try #require(h.github.requests.first { $0.path.hasSuffix("/pulls") }?.json?["body"] as? String)
+        #expect(body.contains("Approved-by: awaiting approval"))
+        #expect(h.repo.text(H.prodFile) == H.kustomization("v2.1"))
+
         _ = try await bot.say("bob", "approve 1")
         await h.stop()
         let request = try #require(try await bot.store.request(id: 1))
         #expect(request.state == .succeeded, "\(request.result ?? "")")
-        let pull = try #require(h.github.requests.first { $0.path.hasSuffix("/pulls") }?.json)
-        let body = try #require(pull["body"] as? String)
-        #expect(body.contains("chatops request #1: deploy iris-classifier v2.3 to prod\nRequested-by: alice\nApproved-by: bob\n"))
+        #expect(h.github.requests.filter { $0.method == "POST" && $0.path.hasSuffix("/pulls") }.count == 1, "no second pull request")
+        let merge = try #require(h.github.requests.first { $0.path.hasSuffix("/merge") })
+        #expect(merge.path == "/repos/acme/ml-platform-gitops/pulls/\(opened.number)/merge")
+        let key = "gitops:acme/ml-platform-gitops:\(H.prodFile):v2.3:"
+        #expect(merge.json?["sha"] as? String == (try await bot.store.executionNote(requestID: 1, key: key + "commit")))
+        let message = try #require(merge.json?["commit_message"] as? String)
+        #expect(message.contains("chatops request #1: deploy iris-classifier v2.3 to prod\nRequested-by: alice\nApproved-by: bob\n"))
         #expect(h.repo.text(H.prodFile) == H.kustomization("v2.3"))
+    }
+
+    @Test("a denied prod deploy closes its pull request and deletes its branch; nothing is merged")
+    func deniedProdDeployClosesItsPullRequest() async throws {
+        let h = try await H.start()
+        let bot = try Bot(h, dryRun: false)
+        _ = try await bot.say("alice", "deploy iris v2.3 to prod")
+        let opened = try #require(h.repo.pulls.first)
+        let denied = try await bot.say("bob", "deny 1 not this week").joined(separator: "\n")
+        await h.stop()
+        #expect(denied.contains("Closed pull request #\(opened.number) in acme/ml-platform-gitops and deleted its branch"), "\(denied)")
+        #expect(h.repo.pull(opened.number)?.open == false)
+        #expect(h.repo.pull(opened.number)?.merged == false)
+        #expect(h.repo.branchHead(opened.branch) == nil)
+        #expect(h.repo.text(H.prodFile) == H.kustomization("v2.1"))
+        #expect(h.argocd.requests.isEmpty)
+    }
+
+    @Test("a pull request closed on GitHub before the approval is not reopened or replaced; the request fails and nothing is merged")
+    func closedOnGitHubBeforeApproval() async throws {
+        let h = try await H.start()
+        let bot = try Bot(h, dryRun: false)
+        _ = try await bot.say("alice", "deploy iris v2.3 to prod")
+        let opened = try #require(h.repo.pulls.first)
+        h.repo.closePull(opened.number)
+        let replies = try await bot.say("bob", "approve 1").joined(separator: "\n")
+        await h.stop()
+        let request = try #require(try await bot.store.request(id: 1))
+        #expect(request.state == .failed)
+        #expect(replies.contains("it was closed on GitHub before the approval ran"), "\(replies)")
+        #expect(h.repo.pulls.count == 1, "no second pull request")
+        #expect(!h.github.requests.contains { $0.path.hasSuffix("/merge") })
+        #expect(h.repo.text(H.prodFile) == H.kustomization("v2.1"))
+        #expect(h.argocd.requests.isEmpty)
+    }
+
+    @Test("a prod deploy nobody approves in time closes its pull request when it expires")
+    func expiredProdDeployClosesItsPullRequest() async throws {
+        let h = try await H.start()
+        let clock = TestClock(Date())
+        let bot = try Bot(h, dryRun: false, clock: clock)
+        _ = try await bot.say("alice", "deploy iris v2.3 to prod")
+        let opened = try #require(h.repo.pulls.first)
+        clock.advance(3601)
+        try await bot.bot.sweep(platforms: ["console"], sink: bot.sink)
+        await h.stop()
+        #expect(try await bot.store.request(id: 1)?.state == .expired)
+        #expect(h.repo.pull(opened.number)?.open == false)
+        #expect(h.repo.pull(opened.number)?.merged == false)
+        #expect(await bot.sink.texts.contains { $0.contains("Closed pull request #\(opened.number)") })
+    }
+
+    @Test("when the repository cannot be read, the prompt says so and shows the intended change")
+    func failingLiveReadIsSaid() async throws {
+        let h = try await H.start(githubAnswer: { request, _ in
+            request.path.contains("/contents/") ? .json(#"{"message":"Server Error"}"#, status: 503) : nil
+        })
+        let bot = try Bot(h, dryRun: false)
+        let asked = try await bot.say("alice", "deploy iris v2.3 to prod").joined(separator: "\n")
+        await h.stop()
+        #expect(asked.contains("iris-classifier in prod: → v2.3 (\(H.prodFile) in acme/ml-platform-gitops, via pull request)"), "\(asked)")
+        #expect(asked.contains("Could not read the current state (GitHub answered 503"), "\(asked)")
+        #expect(asked.contains("this is the intended change"))
+        #expect(asked.contains("• will images[ghcr.io/acme/iris-classifier].newTag = v2.3"))
+        #expect(try await bot.store.request(id: 1)?.state == .awaitingApproval)
     }
 
     @Test("an approved prod deploy ignores a branch and pull request someone prepared under the old name, and merges its own random branch")

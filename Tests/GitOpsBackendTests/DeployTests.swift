@@ -121,7 +121,8 @@ struct DeployTests {
         let calls = h.githubCalls
         #expect(calls.filter { $0.hasPrefix("PUT \(repoPath)/contents/") }.count == 1, "the branch already has the change")
         #expect(calls.contains("GET \(repoPath)/git/ref/heads/\(branch)"))
-        #expect(calls.contains("GET \(repoPath)/pulls?head=acme:\(branch)&base=main&state=open"))
+        #expect(calls.contains("GET \(repoPath)/pulls/12"), "the recorded pull request is read, not opened again")
+        #expect(calls.filter { $0 == "POST \(repoPath)/pulls" }.count == 1)
         #expect(!calls.contains { $0.contains("/compare/") || $0 == "GET /user" }, "its own commit and pull request were recorded")
         let merges = h.github.requests.filter { $0.path.hasSuffix("/merge") }
         #expect(merges.map(\.path) == ["\(repoPath)/pulls/12/merge", "\(repoPath)/pulls/12/merge"])

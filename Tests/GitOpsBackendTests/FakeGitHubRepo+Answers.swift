@@ -21,6 +21,10 @@ extension FakeGitHubRepo {
             guard ends.count == 2, let base = Self.resolve(ends[0], in: state), let head = Self.resolve(ends[1], in: state) else { return Self.notFound() }
             return compare(base, head, state)
         }
+        if rest.hasPrefix("pulls/"), let number = Int(rest.dropFirst("pulls/".count)) {
+            guard let pull = state.pulls.first(where: { $0.number == number }) else { return Self.notFound() }
+            return .json(pullJSON(pull, state))
+        }
         switch rest {
         case "pulls":
             let found = state.pulls.filter { pull in
@@ -101,6 +105,21 @@ extension FakeGitHubRepo {
         state.pulls[index].open = false
         state.pulls[index].merged = true
         return .json(#"{"sha":"\#(sha)","merged":true,"message":"Pull Request successfully merged"}"#)
+    }
+
+    /// `PATCH /pulls/{n}` with `state: closed`, as GitHub answers it (the pull request).
+    func updatePull(_ number: Int, _ body: [String: Any], _ state: inout State) -> FakeResponse {
+        guard let index = state.pulls.firstIndex(where: { $0.number == number }) else { return Self.notFound() }
+        if body["state"] as? String == "closed" { state.pulls[index].open = false }
+        return .json(pullJSON(state.pulls[index], state))
+    }
+
+    /// `DELETE /git/refs/heads/{branch}`: 204 with no body, or 422 "Reference does not exist".
+    func deleteRef(_ branch: String, _ state: inout State) -> FakeResponse {
+        guard state.branches.removeValue(forKey: branch) != nil else {
+            return .json(#"{"message":"Reference does not exist","documentation_url":"https://docs.github.com/rest"}"#, status: 422)
+        }
+        return FakeResponse(status: 204)
     }
 
     func mergeBase(_ base: String, _ head: String, _ state: State) -> String {

@@ -60,6 +60,9 @@ final class FakeGitHubRepo: Sendable {
 
     func pull(_ number: Int) -> Pull? { state.withLock { $0.pulls.first { $0.number == number } } }
 
+    /// Every pull request, oldest first.
+    var pulls: [Pull] { state.withLock { $0.pulls } }
+
     func refuseMerges(_ reason: String) { state.withLock { $0.mergeRefusal = reason } }
 
     func allowMerges() { state.withLock { $0.mergeRefusal = nil } }
@@ -88,6 +91,13 @@ final class FakeGitHubRepo: Sendable {
             state.pulls.append(Pull(number: state.nextPull, branch: branch, base: "main", author: author))
             state.nextPull += 1
             return state.nextPull - 1
+        }
+    }
+
+    /// Someone closes pull request `number` on GitHub.
+    func closePull(_ number: Int) {
+        state.withLock { state in
+            if let index = state.pulls.firstIndex(where: { $0.number == number }) { state.pulls[index].open = false }
         }
     }
 
@@ -140,6 +150,9 @@ final class FakeGitHubRepo: Sendable {
             case "POST" where rest == "pulls": return openPull(request.json ?? [:], &state)
             case "PUT" where rest.hasPrefix("pulls/") && rest.hasSuffix("/merge"):
                 return merge(Int(rest.split(separator: "/")[1]) ?? 0, request.json ?? [:], &state)
+            case "PATCH" where rest.hasPrefix("pulls/"): return updatePull(Int(rest.split(separator: "/")[1]) ?? 0, request.json ?? [:], &state)
+            case "DELETE" where rest.hasPrefix("git/refs/heads/"):
+                return deleteRef(String(rest.dropFirst("git/refs/heads/".count)).removingPercentEncoding ?? "", &state)
             default: return Self.notFound()
             }
         }

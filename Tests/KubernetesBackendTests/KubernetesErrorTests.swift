@@ -60,7 +60,7 @@ struct KubernetesErrorTests {
         defer { Task { await fake.stop() } }
         let result = await scale(fake)
         #expect(!result.isSuccess)
-        #expect(result.text == "Kubernetes is rate limiting (429) patch deployments/scale iris-classifier in ml-staging (retry after 1s): "
+        #expect(result.text == "Kubernetes is rate limiting the bot (429) to patch deployments/scale iris-classifier in ml-staging (retry after 1s): "
                 + "nothing more was sent; try again in a minute")
         #expect(fake.requests.filter { $0.method == "PATCH" }.count == 4)
     }

@@ -26,8 +26,8 @@ struct DriftErrorTests {
         (502, "<html>Bad Gateway</html>", 3,
          "MLflow answered 502 for \(experiment): MLflow or a proxy in front of it is unavailable; try again shortly"),
         (200, "{not json", 1,
-         "MLflow's answer for \(experiment) could not be read (an experiment expected): check that CHATOPS_MLFLOW_URL "
-            + "(backends.mlflow.url) points at the right server — {not json"),
+         "MLflow's answer for \(experiment) could not be read: an experiment expected, got {not json — check that "
+            + "CHATOPS_MLFLOW_URL (backends.mlflow.url) points at the right server"),
     ])
     func everyCall(code: Int, body: String, calls: Int, expected: String) async throws {
         let fake = try await FakePlatformAPI.start { _ in .json(body, status: code) }
@@ -53,7 +53,7 @@ struct DriftErrorTests {
         defer { Task { await garbled.stop() } }
         let bad = await FakeMLflow.drift(fake: garbled)
         #expect(!bad.isSuccess)
-        #expect(bad.text.hasPrefix("MLflow's answer for \(Self.experiment) could not be read (a page of runs expected)"))
+        #expect(bad.text.hasPrefix("MLflow's answer for \(Self.experiment) could not be read: a page of runs expected"))
     }
 
     @Test("an MLflow that does not answer in time is a failure naming the experiment and the setting to check")
@@ -65,8 +65,9 @@ struct DriftErrorTests {
         defer { Task { await fake.stop() } }
         let result = await FakeMLflow.drift(fake: fake, timeout: .seconds(1))
         #expect(!result.isSuccess)
-        #expect(result.text.hasPrefix("MLflow did not answer for \(Self.experiment): check CHATOPS_MLFLOW_URL (backends.mlflow.url) "
-            + "and that the server is up and reachable from the bot"))
+        #expect(result.text.hasPrefix("MLflow did not answer for \(Self.experiment): MLflow could not be reached at "))
+        #expect(result.text.hasSuffix(" — check CHATOPS_MLFLOW_URL (backends.mlflow.url) and that the server is up and reachable "
+            + "from the bot"))
     }
 
     @Test("a model without an MLflow experiment or metric is refused before any call")

@@ -43,8 +43,8 @@ struct PredictErrorTests {
         (503, "application/json", #"{"error":"no healthy upstream"}"#, 3,
          "The model server answered 503 for \(model): the model server or a proxy in front of it is unavailable; try again shortly"),
         (200, "application/json", "{not json", 1,
-         "The model server's answer for \(model) could not be read (an inference response expected): check that "
-            + "CHATOPS_INFERENCE_URL (backends.inference.url) points at the right server — {not json"),
+         "The model server's answer for \(model) could not be read: an inference response expected, got {not json — check that "
+            + "CHATOPS_INFERENCE_URL (backends.inference.url) points at the right server"),
         // No `predict`, so the optional `predict_proba` call is made too, and gives nothing either.
         (200, "application/json", #"{"model_name":"iris-classifier","outputs":[]}"#, 2,
          "The model server's answer for model iris-classifier has no class I can read: it holds neither a `predict` nor a "
@@ -72,8 +72,9 @@ struct PredictErrorTests {
         defer { Task { await fake.stop() } }
         let result = await predict(values, fake: fake, timeout: .seconds(1))
         #expect(!result.isSuccess)
-        #expect(result.text.hasPrefix("The model server did not answer for \(Self.model): check CHATOPS_INFERENCE_URL "
-            + "(backends.inference.url) and that the server is up and reachable from the bot"))
+        #expect(result.text.hasPrefix("The model server did not answer for \(Self.model): The model server could not be reached at "))
+        #expect(result.text.hasSuffix(" — check CHATOPS_INFERENCE_URL (backends.inference.url) and that the server is up and "
+            + "reachable from the bot"))
         #expect(fake.requests.allSatisfy { $0.method == "GET" })
     }
 }

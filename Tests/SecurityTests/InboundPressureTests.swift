@@ -14,7 +14,7 @@ struct InboundPressureTests {
     /// Connections beyond the cap are answered 503 + Retry-After at once; once the stalled ones
     /// go, the server serves again.
     @Test func connectionsPastTheCapGet503WithRetryAfter() async throws {
-        let h = try await SecurityHarness.start(gate: InboundGate(maxConnections: 4))
+        let h = try await SecurityHarness.start(gate: InboundGate(maxConnections: 4), sockets: true)
         var stalled: [StalledUpload] = []
         for _ in 0..<4 { stalled.append(try StalledUpload(port: h.port, path: "/github/webhook", declared: 200_000)) }
         try await Task.sleep(for: .milliseconds(200))
@@ -36,7 +36,7 @@ struct InboundPressureTests {
     /// Bodies in flight share one budget: a request that would take it past the limit gets 503
     /// without its body being read.
     @Test func bodiesPastTheBufferedBudgetGet503() async throws {
-        let h = try await SecurityHarness.start(gate: InboundGate(maxConnections: 100, maxBufferedBytes: 100_000))
+        let h = try await SecurityHarness.start(gate: InboundGate(maxConnections: 100, maxBufferedBytes: 100_000), sockets: true)
         let first = try StalledUpload(port: h.port, path: "/github/webhook", declared: 45_000)
         let second = try StalledUpload(port: h.port, path: "/github/webhook", declared: 45_000)
         try await Task.sleep(for: .milliseconds(200))

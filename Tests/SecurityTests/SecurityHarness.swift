@@ -5,7 +5,6 @@ import ChatOpsCore
 import ChatOpsTestSupport
 import ChatServer
 import Conversation
-import Crypto
 import DiscordPlatform
 import Foundation
 import GitHubPlatform
@@ -30,95 +29,47 @@ enum People {
 }
 
 /// One `chatops serve` with Slack, Discord and GitHub on one ChatServer (one reply router, one
-/// store, one bot), each platform's API a recording fake on 127.0.0.1, requests signed as each
-/// platform signs them. What the attacks in this target go through.
+/// store, one bot): the platform harness with every platform, each platform's API a recording
+/// fake, requests signed as each platform signs them. What the attacks in this target go through.
 final class SecurityHarness: Sendable {
-    static let slackSecret = "slack-signing-secret-for-tests"
-    static let githubSecret = "github-webhook-secret-for-tests"
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
-    let slack: FakePlatformAPI
-    let discord: FakePlatformAPI
-    let github: FakePlatformAPI
-    let store: SQLiteApprovalStore
-    let deployer: FakeExecutor
-    let bot: ChatBot
-    let running: RunningChatServer
-    let port: Int
-    let discordKey: Curve25519.Signing.PrivateKey
-    let client = TestHTTP.api("attacker")
+    let harness: PlatformHarness
 
-    private init(slack: FakePlatformAPI, discord: FakePlatformAPI, github: FakePlatformAPI, store: SQLiteApprovalStore,
-                 deployer: FakeExecutor, bot: ChatBot, running: RunningChatServer, port: Int, discordKey: Curve25519.Signing.PrivateKey) {
-        self.slack = slack
-        self.discord = discord
-        self.github = github
-        self.store = store
-        self.deployer = deployer
-        self.bot = bot
-        self.running = running
-        self.port = port
-        self.discordKey = discordKey
+    var slack: FakePlatformAPI { harness.slackAPI }
+    var discord: FakePlatformAPI { harness.discordAPI }
+    var github: FakePlatformAPI { harness.githubAPI }
+    var store: SQLiteApprovalStore { harness.store }
+    var deployer: FakeExecutor { harness.executor }
+    var bot: ChatBot { harness.bot }
+    /// The bound port (a harness started with `sockets`).
+    var port: Int { harness.port ?? 0 }
+
+    private init(harness: PlatformHarness) {
+        self.harness = harness
     }
 
-    /// The example configuration with alice and bob mapped on every platform. `edit` changes the
-    /// YAML text (a policy for the attack); `environment` adds settings.
-    static func configurationText(edit: (String) -> String = { $0 }) throws -> String {
-        var text = try String(contentsOfFile: RepositoryPaths.exampleConfig, encoding: .utf8)
-        text = text.replacingOccurrences(
-            of: "alice: [console:alice]",
-            with: "alice: [console:alice, slack:\(People.aliceSlack), discord:\(People.aliceDiscord), github-id:\(People.aliceGitHubID)]")
-        text = text.replacingOccurrences(
-            of: "bob: [console:bob]",
-            with: "bob: [console:bob, slack:\(People.bobSlack), discord:\(People.bobDiscord), github-id:\(People.bobGitHubID)]")
-        return edit(text)
-    }
+    /// alice and bob mapped on every platform; mallory nowhere.
+    static let identities = [
+        "alice": "slack:\(People.aliceSlack), discord:\(People.aliceDiscord), github-id:\(People.aliceGitHubID)",
+        "bob": "slack:\(People.bobSlack), discord:\(People.bobDiscord), github-id:\(People.bobGitHubID)",
+    ]
 
-    static func start(edit: (String) -> String = { $0 }, environment extra: [String: String] = [:],
+    /// `edit` changes the YAML text (a policy for the attack); `environment` adds settings;
+    /// `sockets`: served on a real port (for raw-socket attacks) instead of through the router.
+    static func start(edit: @escaping @Sendable (String) -> String = { $0 }, environment extra: [String: String] = [:],
                       limiter: CommandRateLimiter = .unlimited, gate: InboundGate = InboundGate(),
-                      clock: @escaping @Sendable () -> Date = { Date() }) async throws -> SecurityHarness {
-        let slack = try await FakePlatformAPI.start(FakeAnswers.slack)
-        let discord = try await FakePlatformAPI.start(FakeAnswers.discord)
-        let github = try await FakePlatformAPI.start(FakeAnswers.github)
-        let key = Curve25519.Signing.PrivateKey()
-        let environment = [
-            "CHATOPS_SLACK_SIGNING_SECRET": slackSecret, "CHATOPS_SLACK_BOT_TOKEN": "xoxb-test", "CHATOPS_SLACK_API_URL": slack.baseURL,
-            "CHATOPS_DISCORD_PUBLIC_KEY": key.publicKey.rawRepresentation.map { String(format: "%02x", $0) }.joined(),
-            "CHATOPS_DISCORD_APPLICATION_ID": People.applicationID, "CHATOPS_DISCORD_BOT_TOKEN": "discord-bot-token",
-            "CHATOPS_DISCORD_API_URL": discord.baseURL,
-            "CHATOPS_GITHUB_WEBHOOK_SECRET": githubSecret, "CHATOPS_GITHUB_TOKEN": "ghp_test", "CHATOPS_GITHUB_API_URL": github.baseURL,
-        ].merging(extra) { _, new in new }
-        let configuration = try ConfigurationLoader(environment: environment, settings: ChatOpsModules.standard.settings)
-            .parse(text: try configurationText(edit: edit), file: RepositoryPaths.exampleConfig)
-        let store = try SQLiteApprovalStore.inMemory()
-        let deployer = FakeExecutor()
-        let bot = try TestBot.make(configuration: configuration, executors: [(deployer, [.deploy, .restart, .retrain])],
-                                   store: store, limiter: limiter, now: clock)
-        let work = InFlightWork()
-        let router = ReplyRouter()
-        var logger = Logger(label: "security-test")
-        logger.logLevel = .critical
-        let adapters: [any PlatformAdapter] = [
-            try #require(try SlackAdapter.make(configuration: configuration, bot: bot, work: work, logger: logger, http: TestHTTP.pool, router: router)),
-            try #require(try DiscordAdapter.make(configuration: configuration, bot: bot, work: work, logger: logger, http: TestHTTP.pool, router: router)),
-            try #require(try GitHubAdapter.make(configuration: configuration, bot: bot, work: work, logger: logger, http: TestHTTP.pool, router: router)),
-        ]
-        let server = ChatServer(bot: bot, adapters: adapters, host: "127.0.0.1", port: 0, work: work, router: router, gate: gate,
-                                readiness: { [] }, logger: logger)
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let running = await server.start { continuation.yield($0) }
-        var iterator = ports.makeAsyncIterator()
-        let port = try #require(await iterator.next())
-        return SecurityHarness(slack: slack, discord: discord, github: github, store: store, deployer: deployer, bot: bot,
-                               running: running, port: port, discordKey: key)
+                      sockets: Bool = false) async throws -> SecurityHarness {
+        SecurityHarness(harness: try await PlatformHarness.start(.init(
+            identities: identities, editConfiguration: edit, environment: extra,
+            githubUsers: [People.aliceGitHubLogin: People.aliceGitHubID, People.bobGitHubLogin: People.bobGitHubID],
+            fakeIntents: [.deploy, .restart, .retrain], limiter: limiter, gate: gate,
+            setup: sockets ? .ahc(.http) : .router)))
     }
 
     func stop() async {
-        try? await running.stop()
-        for fake in [slack, discord, github] { await fake.stop() }
+        await harness.stop()
     }
-
-    var url: String { "http://127.0.0.1:\(port)" }
 
     // MARK: Slack
 
@@ -150,12 +101,8 @@ final class SecurityHarness: Sendable {
         return try await postSlack("/slack/interactions", QueryString.encode([("payload", json)]))
     }
 
-    func postSlack(_ path: String, _ body: String, timestamp: String = String(Int(Date().timeIntervalSince1970))) async throws -> APIResponse {
-        let mac = HMAC<SHA256>.authenticationCode(for: Array("v0:\(timestamp):".utf8) + Array(body.utf8),
-                                                  using: SymmetricKey(data: Data(Self.slackSecret.utf8)))
-        let headers = [("Content-Type", "application/x-www-form-urlencoded"), ("X-Slack-Request-Timestamp", timestamp),
-                       ("X-Slack-Signature", "v0=" + mac.map { String(format: "%02x", $0) }.joined())]
-        return try await client.send(APIRequest(.POST, url + path, headers: headers, body: Data(body.utf8)))
+    func postSlack(_ path: String, _ body: String) async throws -> APIResponse {
+        try await harness.postSlack(path, body)
     }
 
     /// The Slack messages posted so far (`chat.postMessage`).
@@ -200,12 +147,7 @@ final class SecurityHarness: Sendable {
     }
 
     func postDiscord(_ object: [String: Any]) async throws -> APIResponse {
-        let body = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-        let timestamp = String(Int(Date().timeIntervalSince1970))
-        let signature = try discordKey.signature(for: Data(timestamp.utf8) + body)
-        let headers = [("Content-Type", "application/json"), ("X-Signature-Timestamp", timestamp),
-                       ("X-Signature-Ed25519", signature.map { String(format: "%02x", $0) }.joined())]
-        return try await client.send(APIRequest(.POST, url + DiscordAdapter.route, headers: headers, body: body))
+        try await harness.postDiscord(try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]))
     }
 
     /// What the bot said on Discord (message contents and embed descriptions).
@@ -246,27 +188,17 @@ final class SecurityHarness: Sendable {
     }
 
     func postGitHub(_ body: Data, delivery: String) async throws -> APIResponse {
-        let mac = HMAC<SHA256>.authenticationCode(for: body, using: SymmetricKey(data: Data(Self.githubSecret.utf8)))
-        let headers = [("Content-Type", "application/json"), ("X-GitHub-Event", "issue_comment"), ("X-GitHub-Delivery", delivery),
-                       ("X-Hub-Signature-256", "sha256=" + mac.map { String(format: "%02x", $0) }.joined())]
-        return try await client.send(APIRequest(.POST, url + "/github/webhook", headers: headers, body: body))
+        try await harness.deliverGitHub(Array(body), delivery: delivery)
     }
 
     /// The comment bodies the bot posted on GitHub.
-    var githubComments: [String] {
-        github.requests.filter { $0.method == "POST" && $0.path.hasSuffix("/comments") }.compactMap { $0.json?["body"] as? String }
-    }
+    var githubComments: [String] { harness.githubComments }
 
     // MARK: Waiting
 
-    /// Waits until `condition` holds (the bot works after acknowledging), or records an issue.
+    /// Waits until `condition` holds (the bot works after acknowledging), or fails the test.
     func eventually(_ what: String, timeout: Duration = .seconds(10), _ condition: @Sendable () async throws -> Bool) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if try await condition() { return }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        Issue.record("timed out waiting for: \(what)")
+        try await harness.eventually(what, timeout: timeout, condition)
     }
 
     /// Lets background work that might (wrongly) still happen have its chance.
@@ -278,45 +210,6 @@ final class SecurityHarness: Sendable {
 
     static func object(_ name: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(fixture(name).utf8)) as? [String: Any])
-    }
-}
-
-/// What the platforms' APIs answer, as their docs and the captured fixtures show.
-enum FakeAnswers {
-    private static let counter = Mutex(0)
-    static func next() -> Int { counter.withLock { $0 += 1; return $0 } }
-
-    static let slack: FakePlatformAPI.Respond = { request in
-        let channel = request.json?["channel"] as? String ?? ""
-        switch request.path {
-        case "/chat.postMessage":
-            return .json(#"{"ok":true,"channel":"\#(channel)","ts":"1700000000.\#(String(format: "%06d", next()))"}"#)
-        case "/chat.update":
-            return .json(#"{"ok":true,"channel":"\#(channel)","ts":"\#(request.json?["ts"] as? String ?? "")"}"#)
-        default:
-            return .json(#"{"ok":false,"error":"unknown_method"}"#)
-        }
-    }
-
-    static let discord: FakePlatformAPI.Respond = { _ in
-        .json(#"{"id":"\#(900_000_000_000_000_000 + next())","channel_id":"\#(People.discordChannel)","type":0}"#)
-    }
-
-    static let github: FakePlatformAPI.Respond = { request in
-        switch (request.method, request.path) {
-        case ("POST", let path) where path.hasSuffix("/reactions"):
-            return .json(#"{"id":1,"content":"eyes"}"#, status: 201)
-        case ("POST", let path) where path.hasSuffix("/comments"):
-            return .json(#"{"id":\#(7_000_000 + next()),"body":"…","user":{"login":"chatops[bot]","type":"Bot"}}"#, status: 201)
-        case ("PATCH", _):
-            return .json(#"{"id":1,"body":"…"}"#)
-        case ("GET", let path) where path == "/users/\(People.aliceGitHubLogin)":
-            return .json(#"{"login":"\#(People.aliceGitHubLogin)","id":\#(People.aliceGitHubID),"type":"User"}"#)
-        case ("GET", let path) where path == "/users/\(People.bobGitHubLogin)":
-            return .json(#"{"login":"\#(People.bobGitHubLogin)","id":\#(People.bobGitHubID),"type":"User"}"#)
-        default:
-            return .json(#"{"message":"Not Found","documentation_url":"https://docs.github.com/rest"}"#, status: 404)
-        }
     }
 }
 

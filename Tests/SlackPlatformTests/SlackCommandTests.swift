@@ -32,13 +32,13 @@ struct SlackCommandTests {
     }
 
     @Test func slackIsAnsweredBeforeTheSlowWorkIsDone() async throws {
-        let slack = FakeSlack()
+        let slack = FakeSlack.respond()
         // Slack's API does not answer until the test opens the gate: an acknowledgement that waited
         // for the API would never arrive (the client times out and the test fails).
         let gate = Gate()
         let h = try await SlackHarness.start { request in
             while !gate.isOpen { try? await Task.sleep(for: .milliseconds(10)) }
-            return slack.respond(request)
+            return await slack(request)
         }
         let response = try await h.post("/slack/commands", try Fixture.slashCommand("/chatops", "help"))
         #expect(response.status == 200)

@@ -1,3 +1,4 @@
+import ChatOpsTestSupport
 import Foundation
 import PlatformHTTP
 import Testing

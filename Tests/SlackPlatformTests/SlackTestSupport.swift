@@ -4,7 +4,6 @@ import ChatOpsCore
 import ChatOpsTestSupport
 import ChatServer
 import Conversation
-import Crypto
 import Execution
 import Foundation
 import Logging
@@ -42,98 +41,40 @@ enum Fixture {
     }
 }
 
-/// Signs like Slack: `v0=` + hex HMAC-SHA256 of `v0:{timestamp}:{body}`.
-enum SlackSigning {
-    static let secret = "8f742231b10e8888abcd99yyyzzz85a5-test"
-
-    static func signature(_ body: [UInt8], timestamp: String, secret: String = secret) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: Array("v0:\(timestamp):".utf8) + body, using: SymmetricKey(data: Data(secret.utf8)))
-        return "v0=" + mac.map { String(format: "%02x", $0) }.joined()
-    }
-
-    static var now: String { String(Int(Date().timeIntervalSince1970)) }
+/// The Slack Web API's answers (`chat.postMessage` numbers its messages `ts(1)`, `ts(2)`…).
+enum FakeSlack {
+    static func respond() -> FakePlatformAPI.Respond { PlatformFakeAnswers.slack() }
+    static func ts(_ n: Int) -> String { PlatformFakeAnswers.slackTS(n) }
 }
 
-/// A fake Slack Web API: answers `chat.postMessage` with a fresh `ts` (`1700000000.000001`,
-/// `…002`…) in the channel asked for, `chat.update` with ok, anything else with `unknown_method`.
-final class FakeSlack: Sendable {
-    private let counter = Mutex(0)
-
-    func respond(_ request: RecordedRequest) -> FakeResponse {
-        let channel = request.json?["channel"] as? String ?? ""
-        switch request.path {
-        case "/chat.postMessage":
-            let n = counter.withLock { $0 += 1; return $0 }
-            return .json(#"{"ok":true,"channel":"\#(channel)","ts":"\#(Self.ts(n))","message":{"type":"message"}}"#)
-        case "/chat.update":
-            let ts = request.json?["ts"] as? String ?? ""
-            return .json(#"{"ok":true,"channel":"\#(channel)","ts":"\#(ts)","text":"updated"}"#)
-        default:
-            return .json(#"{"ok":false,"error":"unknown_method"}"#)
-        }
-    }
-
-    static func ts(_ n: Int) -> String { "1700000000." + String(format: "%06d", n) }
-}
-
-/// The shipped rules and example configuration with alice = `slack:W111` and bob = `slack:W222`,
-/// an in-memory store, a FakeExecutor for deploys, the Slack adapter on a ChatServer at
-/// 127.0.0.1:0, and its Web API pointed at a FakePlatformAPI.
+/// The platform harness serving Slack only: the shipped rules and example configuration with
+/// alice = `slack:W111` and bob = `slack:W222`, a FakeExecutor for deploys, the Web API a fake.
 struct SlackHarness {
-    let fake: FakePlatformAPI
-    let store: SQLiteApprovalStore
-    let executor: FakeExecutor
-    let server: RunningChatServer
-    let port: Int
-    let client = TestHTTP.api("test client")
+    let harness: PlatformHarness
 
-    static func configuration(apiURL: String) throws -> ChatOpsConfiguration {
-        let environment = ["CHATOPS_SLACK_SIGNING_SECRET": SlackSigning.secret, "CHATOPS_SLACK_BOT_TOKEN": "xoxb-test-token",
-                           "CHATOPS_SLACK_API_URL": apiURL]
-        let configuration = try TestBot.configuration(identities: ["alice": "slack:W111", "bob": "slack:W222"],
-                                                      environment: environment)
-        let policy = try TestBot.policy(configuration)
-        #expect(policy.principal(platformUser: "slack:W111", roles: []).name == "alice"
-                && policy.principal(platformUser: "slack:W222", roles: []).name == "bob")
-        return configuration
-    }
+    var fake: FakePlatformAPI { harness.slackAPI }
+    var store: SQLiteApprovalStore { harness.store }
+    var executor: FakeExecutor { harness.executor }
 
     /// The bot on the shipped rules, with `executor` registered for deploys.
-    static func bot(configuration: ChatOpsConfiguration, store: SQLiteApprovalStore? = nil,
-                    executor: FakeExecutor = FakeExecutor()) throws -> ChatBot {
-        try TestBot.make(configuration: configuration, executors: [(executor, [.deploy])], store: store)
+    static func bot(configuration: ChatOpsConfiguration, executor: FakeExecutor = FakeExecutor()) throws -> ChatBot {
+        try TestBot.make(configuration: configuration, executors: [(executor, [.deploy])])
     }
 
     static func start(respond: FakePlatformAPI.Respond? = nil) async throws -> SlackHarness {
-        let slack = FakeSlack()
-        let fake = try await FakePlatformAPI.start(respond ?? { slack.respond($0) })
-        let configuration = try configuration(apiURL: fake.baseURL)
-        let executor = FakeExecutor()
-        let store = try SQLiteApprovalStore.inMemory()
-        let bot = try bot(configuration: configuration, store: store, executor: executor)
-        let work = InFlightWork()
-        var logger = Logger(label: "slack-test")
-        logger.logLevel = .warning
-        let adapter = try #require(try SlackAdapter.make(configuration: configuration, bot: bot, work: work, logger: logger, http: TestHTTP.pool))
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let server = await ChatServer(bot: bot, adapters: [adapter], host: "127.0.0.1", port: 0, work: work,
-                                      readiness: { [] }, logger: logger)
-            .start { _ = continuation.yield($0) }
-        var iterator = ports.makeAsyncIterator()
-        let port = try #require(await iterator.next())
-        return SlackHarness(fake: fake, store: store, executor: executor, server: server, port: port)
+        let harness = try await PlatformHarness.start(.init(platforms: [.slack], identities: ["alice": "slack:W111", "bob": "slack:W222"],
+                                                             slackAPI: respond))
+        #expect(harness.app.policy.principal(platformUser: "slack:W111", roles: []).name == "alice"
+                && harness.app.policy.principal(platformUser: "slack:W222", roles: []).name == "bob")
+        return SlackHarness(harness: harness)
     }
 
     /// POSTs `body` to the bot, signed with the test secret unless told otherwise.
     func post(_ path: String, _ body: String, contentType: String = "application/x-www-form-urlencoded",
               timestamp: String? = SlackSigning.now, signature: String? = nil, signed: Bool = true,
               headers: [(String, String)] = []) async throws -> APIResponse {
-        var all = headers + [("Content-Type", contentType)]
-        if signed, let timestamp {
-            all.append(("X-Slack-Request-Timestamp", timestamp))
-            all.append(("X-Slack-Signature", signature ?? SlackSigning.signature(Array(body.utf8), timestamp: timestamp)))
-        }
-        return try await client.send(APIRequest(.POST, "http://127.0.0.1:\(port)\(path)", headers: all, body: Data(body.utf8)))
+        try await harness.postSlack(path, body, contentType: contentType, timestamp: timestamp, signature: signature,
+                                    signed: signed && timestamp != nil, headers: headers)
     }
 
     func postJSON(_ path: String, _ object: [String: Any], headers: [(String, String)] = []) async throws -> APIResponse {
@@ -159,8 +100,7 @@ struct SlackHarness {
 
     /// Stops the server (in-flight work drains first) and the fake.
     func stop() async throws {
-        try await server.stop()
-        await fake.stop()
+        await harness.stop()
     }
 }
 

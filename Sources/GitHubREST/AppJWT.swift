@@ -4,17 +4,17 @@ import _CryptoExtras
 
 /// The JSON Web Token a GitHub App authenticates with: RS256 over `{iat, exp, iss}`, valid for
 /// nine minutes and issued a minute in the past to allow for clock drift, as GitHub advises.
-struct AppJWT: Sendable {
-    let appID: String
+public struct AppJWT: Sendable {
+    public let appID: String
     let key: _RSA.Signing.PrivateKey
 
     /// `pem` is the private key GitHub generated for the App (PKCS#1 or PKCS#8 PEM).
-    init(appID: String, pem: String) throws {
+    public init(appID: String, pem: String) throws {
         self.appID = appID
         self.key = try _RSA.Signing.PrivateKey(pemRepresentation: pem)
     }
 
-    func make(at now: Date) throws -> String {
+    public func make(at now: Date) throws -> String {
         let issued = Int(now.timeIntervalSince1970) - 60
         let header = #"{"alg":"RS256","typ":"JWT"}"#
         let claims = #"{"exp":\#(issued + 600),"iat":\#(issued),"iss":"\#(appID)"}"#

@@ -3,13 +3,15 @@ import Synchronization
 
 /// Everything logged through `logger`, one line per entry with its metadata, for tests that check
 /// what the operator is told.
-final class CapturedLog: Sendable {
+public final class CapturedLog: Sendable {
     private let entries = Mutex<[String]>([])
 
-    var lines: [String] { entries.withLock { $0 } }
+    public init() {}
 
-    var logger: Logger {
-        Logger(label: "github-test") { _ in Handler(capture: self) }
+    public var lines: [String] { entries.withLock { $0 } }
+
+    public var logger: Logger {
+        Logger(label: "captured") { _ in Handler(capture: self) }
     }
 
     func append(_ line: String) { entries.withLock { $0.append(line) } }
