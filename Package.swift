@@ -22,6 +22,7 @@ let package = Package(
         // HTTP parts after Hummingbird's decoder, for the connection cap (both come with Hummingbird).
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.20.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         // PCRE2 (8-bit) from the system: `apt-get install libpcre2-dev`.
@@ -111,6 +112,20 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
+        // Language models behind one protocol: Gemini and OpenAI-compatible providers, and the guard
+        // every call goes through (redaction, size caps, budgets, backoff, circuit breaker, cache).
+        .target(
+            name: "LanguageModels",
+            dependencies: ["ChatOpsConfig", "ChatOpsCore", "Execution", "PlatformHTTP", .product(name: "Logging", package: "swift-log")]
+        ),
+        // The prompts in `prompts/` (Mustache, versioned), loaded and checked at start.
+        .target(name: "PromptTemplates", dependencies: [.product(name: "Mustache", package: "swift-mustache")]),
+        // The LLM intent layer: the `intent` prompt rendered from the catalog, the model's answer read as a proposal.
+        .target(
+            name: "IntentInference",
+            dependencies: ["LanguageModels", "PromptTemplates", "Understanding", "ChatOpsConfig", "ChatOpsCore", "Execution",
+                           .product(name: "Logging", package: "swift-log")]
+        ),
         // One message through the whole path: understand → policy → approval → execute → reply.
         .target(
             name: "Conversation",
@@ -164,6 +179,7 @@ let package = Package(
                 "ChatOpsCore", "RuleEngine", "ChatOpsConfig", "Understanding", "Approvals", "RequestStore", "Execution",
                 "Conversation", "ChatServer", "PlatformHTTP", "GitHubPlatform", "SlackPlatform", "DiscordPlatform",
                 "ArgoCDBackend", "GitOpsBackend", "KubernetesBackend", "ModelBackend", "CIPipelineBackend",
+                "LanguageModels", "PromptTemplates", "IntentInference",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -173,6 +189,7 @@ let package = Package(
             dependencies: [
                 "ChatOpsApp", "ChatOpsCore", "RuleEngine", "ChatOpsConfig", "Understanding", "Approvals", "RequestStore",
                 "Execution", "Conversation", "ChatServer", "ReplyModel", "PlatformHTTP", "DiscordPlatform",
+                "LanguageModels", "IntentInference", "PromptTemplates",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -286,6 +303,17 @@ let package = Package(
                            "Conversation", "RequestStore", "ChatOpsTestSupport", "GitHubREST"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(
+            name: "LanguageModelsTests",
+            dependencies: ["ChatOpsApp", "LanguageModels", "PlatformHTTP", "ChatOpsConfig", "Execution", "ChatOpsTestSupport"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "IntentInferenceTests",
+            dependencies: ["ChatOpsApp", "IntentInference", "LanguageModels", "Conversation", "RequestStore", "ChatOpsTestSupport",
+                           .product(name: "Logging", package: "swift-log")]
+        ),
+        .testTarget(name: "PromptTemplatesTests", dependencies: ["PromptTemplates", "ChatOpsTestSupport"]),
         .testTarget(name: "PlatformHTTPTests", dependencies: ["ChatOpsApp", "PlatformHTTP", "ChatOpsTestSupport"]),
         .testTarget(
             name: "GitHubRESTTests",

@@ -11,6 +11,8 @@ public struct AppOptions: Sendable {
     public var configPath: String?
     /// The rules folder (default: the configuration's `rules.path`).
     public var rulesPath: String?
+    /// The prompts folder (default: the configuration's `prompts.path`).
+    public var promptsPath: String?
     /// The store file (default: `CHATOPS_STORE`, else the configuration's `store.path`).
     public var storePath: String?
     /// A store the caller made (tests: in memory); wins over `storePath`.
@@ -28,13 +30,14 @@ public struct AppOptions: Sendable {
     public var limiter: CommandRateLimiter?
     public var now: @Sendable () -> Date
 
-    public init(configPath: String? = nil, rulesPath: String? = nil, storePath: String? = nil, store: (any ApprovalStore)? = nil,
+    public init(configPath: String? = nil, rulesPath: String? = nil, promptsPath: String? = nil, storePath: String? = nil, store: (any ApprovalStore)? = nil,
                 dryRun: Bool = false, environment: [String: String] = ProcessInfo.processInfo.environment,
                 logger: Logger = Logger(label: "chatops"), preparePlatforms: Bool = false,
                 executorOverrides: [(any Executor, [Intent])] = [], limiter: CommandRateLimiter? = nil,
                 now: @escaping @Sendable () -> Date = { Date() }) {
         self.configPath = configPath
         self.rulesPath = rulesPath
+        self.promptsPath = promptsPath
         self.storePath = storePath
         self.store = store
         self.dryRun = dryRun

@@ -5,8 +5,10 @@ import ChatServer
 import Conversation
 import Execution
 import Foundation
+import LanguageModels
 import Logging
 import PlatformHTTP
+import PromptTemplates
 import RequestStore
 import RuleEngine
 import Understanding
@@ -30,10 +32,14 @@ public final class ChatOpsApp: Sendable {
     public let statuses: [ModuleReport]
     /// The clock the bot and the adapters read (`AppOptions.now`).
     public let now: @Sendable () -> Date
+    /// The prompts, checked at load.
+    public let prompts: PromptLibrary
+    /// The chosen language model, guarded; nil: rules alone, analyses with evidence only.
+    public let languageModel: GuardedModel?
 
     init(configuration: ChatOpsConfiguration, classifier: RuleClassifier, policy: Policy, store: any ApprovalStore,
          http: HTTPClientPool, modules: ChatOpsModules, context: ModuleContext, bot: ChatBot, statuses: [ModuleReport],
-         now: @escaping @Sendable () -> Date) {
+         now: @escaping @Sendable () -> Date, prompts: PromptLibrary, languageModel: GuardedModel?) {
         self.configuration = configuration
         self.classifier = classifier
         self.policy = policy
@@ -44,6 +50,8 @@ public final class ChatOpsApp: Sendable {
         self.bot = bot
         self.statuses = statuses
         self.now = now
+        self.prompts = prompts
+        self.languageModel = languageModel
     }
 
     /// Builds everything but the server. Errors are worded for the operator and name the file,
@@ -51,6 +59,7 @@ public final class ChatOpsApp: Sendable {
     public static func load(_ options: AppOptions, modules: ChatOpsModules = .standard) async throws(AppSetupError) -> ChatOpsApp {
         let configuration = try loadConfiguration(options, modules: modules)
         let classifier = try loadClassifier(configuration, rulesPath: options.rulesPath)
+        let prompts = try loadPrompts(configuration, promptsPath: options.promptsPath)
         var policy = try loadPolicy(configuration, modules: modules)
         let store: any ApprovalStore
         if let given = options.store { store = given } else { store = try openStore(options.storePath ?? configuration.storePath) }
@@ -66,15 +75,25 @@ public final class ChatOpsApp: Sendable {
                 throw AppSetupError("configuration error: \(error)")
             }
         }
+        let language: (model: GuardedModel?, inference: ModelInference?, report: ModuleReport)
+        do {
+            language = try loadInference(configuration, classifier: classifier, prompts: prompts, modules: modules, context: context)
+        } catch {
+            await http.shutdown()
+            throw error
+        }
+        statuses.append(language.report)
         let (registry, backendStatuses) = registry(configuration: configuration, modules: modules, context: context,
                                                    overrides: options.executorOverrides)
         statuses += backendStatuses
         let bot = ChatBot(classifier: classifier, policy: policy, catalog: configuration.catalog, store: store, registry: registry,
                           isDryRun: options.dryRun || configuration.isDryRun,
                           crashpoint: Crashpoint(armed: options.environment["CHATOPS_CRASHPOINT"]),
-                          limiter: options.limiter ?? CommandRateLimiter(settings: configuration.settings), now: options.now)
+                          limiter: options.limiter ?? CommandRateLimiter(settings: configuration.settings),
+                          inference: language.inference, now: options.now)
         return ChatOpsApp(configuration: configuration, classifier: classifier, policy: policy, store: store, http: http,
-                          modules: modules, context: context, bot: bot, statuses: statuses, now: options.now)
+                          modules: modules, context: context, bot: bot, statuses: statuses, now: options.now, prompts: prompts,
+                          languageModel: language.model)
     }
 
     /// The executor registry: each backend module's executors when it is on, else, for its
@@ -144,7 +163,7 @@ public final class ChatOpsApp: Sendable {
 
 /// One module and whether it runs.
 public struct ModuleReport: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable { case platform, backend }
+    public enum Kind: String, Sendable, Hashable { case platform, backend, languageModel = "language model" }
     public let name: String
     public let kind: Kind
     public let status: ModuleStatus

@@ -6,7 +6,9 @@ import DiscordPlatform
 import Execution
 import GitHubPlatform
 import GitOpsBackend
+import IntentInference
 import KubernetesBackend
+import LanguageModels
 import ModelBackend
 import SlackPlatform
 
@@ -16,10 +18,14 @@ import SlackPlatform
 public struct ChatOpsModules: Sendable {
     public var platforms: [any PlatformModule]
     public var backends: [any BackendModule]
+    /// Language model providers; `llm.provider` picks one (or none).
+    public var languageModels: [any LanguageModelModule]
 
-    public init(platforms: [any PlatformModule], backends: [any BackendModule]) {
+    public init(platforms: [any PlatformModule], backends: [any BackendModule],
+                languageModels: [any LanguageModelModule] = LanguageModelSelection.standard) {
         self.platforms = platforms
         self.backends = backends
+        self.languageModels = languageModels
     }
 
     public static let standard = ChatOpsModules(
@@ -40,12 +46,13 @@ public struct ChatOpsModules: Sendable {
 
     /// These and `more`.
     public func adding(platforms more: [any PlatformModule] = [], backends moreBackends: [any BackendModule] = []) -> ChatOpsModules {
-        ChatOpsModules(platforms: platforms + more, backends: backends + moreBackends)
+        ChatOpsModules(platforms: platforms + more, backends: backends + moreBackends, languageModels: languageModels)
     }
 
     /// Every setting: the core's, then each module's in registration order.
     public var settings: SettingsCatalog {
-        SettingsCatalog(platforms.flatMap(\.settings) + backends.flatMap(\.settings))
+        SettingsCatalog(platforms.flatMap(\.settings) + backends.flatMap(\.settings)
+                        + LanguageModelSelection.settings(for: languageModels) + IntentInferenceSettings.all)
     }
 
     /// The prefixes policy may use for platform users and memberships.

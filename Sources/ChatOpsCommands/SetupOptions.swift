@@ -2,7 +2,10 @@ import ArgumentParser
 import ChatOpsApp
 import ChatOpsConfig
 import Foundation
+import Conversation
+import Execution
 import Logging
+import PlatformHTTP
 import RequestStore
 import Understanding
 
@@ -15,11 +18,14 @@ struct SetupOptions: ParsableArguments {
     @Option(name: .long, help: "Rules folder (default: the configuration's rules.path, else rules/).")
     var rules: String?
 
+    @Option(name: .long, help: "Prompts folder (default: $CHATOPS_PROMPTS, else the configuration's prompts.path, else prompts/).")
+    var prompts: String?
+
     @Option(name: .long, help: "SQLite store (default: $CHATOPS_STORE, else the configuration's store.path, else chatops.db).")
     var store: String?
 
     func options(dryRun: Bool = false, logger: Logger = Logger(label: "chatops"), preparePlatforms: Bool = false) -> AppOptions {
-        AppOptions(configPath: config, rulesPath: rules, storePath: store, dryRun: dryRun, logger: logger,
+        AppOptions(configPath: config, rulesPath: rules, promptsPath: prompts, storePath: store, dryRun: dryRun, logger: logger,
                    preparePlatforms: preparePlatforms)
     }
 
@@ -49,6 +55,31 @@ struct SetupOptions: ParsableArguments {
         let configuration = try loadConfiguration()
         do { return (configuration, try ChatOpsApp.loadClassifier(configuration, rulesPath: rules)) } catch {
             throw SetupError(message: error.description)
+        }
+    }
+
+    /// Runs `body` with the rules and, when a language model is configured, the intent layer on
+    /// it (no store is opened); the HTTP clients are shut down afterwards.
+    /// `wanted` false: the rules alone, and no prompts are read.
+    func withInference<T>(wanted: Bool = true, logger: Logger,
+                          _ body: (RuleClassifier, ModelInference?) async throws -> T) async throws -> T {
+        let (configuration, classifier) = try loadClassifier()
+        guard wanted else { return try await body(classifier, nil) }
+        let http = HTTPClientPool()
+        do {
+            let library = try ChatOpsApp.loadPrompts(configuration, promptsPath: prompts)
+            let context = ModuleContext(configuration: configuration, http: http, logger: logger)
+            let language = try ChatOpsApp.loadInference(configuration, classifier: classifier, prompts: library,
+                                                        modules: .standard, context: context)
+            let result = try await body(classifier, language.inference)
+            await http.shutdown()
+            return result
+        } catch let error as AppSetupError {
+            await http.shutdown()
+            throw SetupError(message: error.description)
+        } catch {
+            await http.shutdown()
+            throw error
         }
     }
 

@@ -31,6 +31,9 @@ public struct ChatOpsConfiguration: Sendable {
 
     public var storePath: String { settings.value(.storePath) ?? "chatops.db" }
 
+    /// The folder of prompt templates.
+    public var promptsPath: String { settings.value(.promptsPath) ?? "prompts" }
+
     /// `CHATOPS_DRY_RUN=1` (or `dry_run: true`): mutating executors plan only.
     public var isDryRun: Bool {
         guard let raw = settings.value(.dryRun)?.lowercased() else { return false }

@@ -55,6 +55,8 @@ public enum SettingKind: Sendable, Hashable {
 
 extension SettingKey {
     public static let storePath = SettingKey("store.path", "CHATOPS_STORE", default: "chatops.db", summary: "the SQLite file")
+    public static let promptsPath = SettingKey("prompts.path", "CHATOPS_PROMPTS", default: "prompts",
+                                               summary: "the folder of prompt templates (intent, incident-rca, drift, pipeline-triage)")
     public static let storeRetention = SettingKey("store.retention", "CHATOPS_STORE_RETENTION", kind: .duration, default: "90d",
                                                   summary: "how long finished requests, deliveries and audit entries are kept")
     public static let listen = SettingKey("server.listen", "CHATOPS_LISTEN", kind: .hostPort, default: "127.0.0.1:8080",
@@ -84,7 +86,7 @@ public struct SettingsCatalog: Sendable {
         self.keys = (Self.core + keys).filter { seen.insert($0.path).inserted }
     }
 
-    public static let core: [SettingKey] = [.storePath, .storeRetention, .listen, .maxConnections, .maxBufferedBytes,
+    public static let core: [SettingKey] = [.storePath, .promptsPath, .storeRetention, .listen, .maxConnections, .maxBufferedBytes,
                                             .rateLimitPerUser, .rateLimitPerChannel, .dryRun, .logFormat]
 
     /// The YAML sections settings live in.

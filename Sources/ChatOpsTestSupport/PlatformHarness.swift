@@ -125,7 +125,7 @@ public final class PlatformHarness: Sendable {
             let executor = FakeExecutor()
             let clock = options.clock
             let app = try await ChatOpsApp.load(AppOptions(
-                configPath: configuration, rulesPath: RepositoryPaths.rules, store: store,
+                configPath: configuration, rulesPath: RepositoryPaths.rules, promptsPath: RepositoryPaths.prompts, store: store,
                 environment: environment(options, fakes: fakes, signer: signer), logger: options.logger ?? quietLogger,
                 preparePlatforms: true, executorOverrides: [(executor, options.fakeIntents)], limiter: options.limiter,
                 now: { clock?.now ?? Date() }))

@@ -14,6 +14,7 @@ public enum RepositoryPaths {
     }()
 
     public static var rules: String { root.appendingPathComponent("rules").path }
+    public static var prompts: String { root.appendingPathComponent("prompts").path }
     public static var exampleConfig: String { root.appendingPathComponent("deploy/chatops.example.yaml").path }
 
     /// The built `chatops` executable next to the test bundle (`swift build` makes it).

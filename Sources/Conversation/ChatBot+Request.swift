@@ -7,7 +7,8 @@ import ReplyModel
 extension ChatBot {
     /// A command other than approve/deny: record it with policy's decision, then ask for
     /// approval, refuse, or run it.
-    func request(_ input: ParsedCommandInContext, sink: any ReplySink) async throws {
+    /// `inferred`: the model proposed it (and, for a change, its author confirmed it).
+    func request(_ input: ParsedCommandInContext, sink: any ReplySink, inferred: InferredBy? = nil) async throws {
         let command = input.command
         if let question = missingTarget(command) {
             await sink.send(question, to: input.origin)
@@ -44,6 +45,9 @@ extension ChatBot {
         let new = NewRequest(command: command, requester: input.principal.name, origin: input.origin,
                              text: input.message.text, isDryRun: isDryRun, env: env)
         let stored = try await store.createRequest(new, admission: admission, at: now())
+        if let inferred {
+            try await store.recordExecutionNote(requestID: stored.id, key: InferredBy.noteKey, value: inferred.note, at: now())
+        }
         crashpoint.reach("after-create")
         switch admission {
         case .refused(let reason):

@@ -23,11 +23,14 @@ public struct ChatBot: Sendable {
     let lease: TimeInterval
     /// Commands per person and per channel.
     let limiter: CommandRateLimiter
+    /// The LLM intent layer, when a model is configured: asked only about addressed messages no
+    /// rule understood.
+    let inference: ModelInference?
 
     public init(classifier: RuleClassifier, policy: Policy, catalog: Catalog, store: any ApprovalStore,
                 registry: ExecutorRegistry, isDryRun: Bool, owner: ExecutionOwner = .current,
                 crashpoint: Crashpoint = Crashpoint(armed: nil), lease: TimeInterval = 60,
-                limiter: CommandRateLimiter = .unlimited,
+                limiter: CommandRateLimiter = .unlimited, inference: ModelInference? = nil,
                 now: @escaping @Sendable () -> Date = { Date() }) {
         self.classifier = classifier
         self.policy = policy
@@ -40,6 +43,7 @@ public struct ChatBot: Sendable {
         self.crashpoint = crashpoint
         self.lease = lease
         self.limiter = limiter
+        self.inference = inference
         self.now = now
     }
 
@@ -75,14 +79,30 @@ public struct ChatBot: Sendable {
 
     func process(_ message: IncomingMessage, sink: any ReplySink) async throws {
         let context = MessageContext(channel: message.origin.channel, isAddressedByPlatform: message.isAddressedByPlatform)
-        let understanding = classifier.classify(message.text, context: context)
-        if case .notUnderstood(nil) = understanding, !message.isAddressedByPlatform {
+        if try await answerConfirmation(message, sink: sink) { return }
+        var understanding = classifier.classify(message.text, context: context)
+        // Only a message addressed to the bot that passed the screen and matched no rule may reach the model.
+        let forModel = inference != nil && understanding == .notUnderstood(reason: nil)
+            ? classifier.screenedForModel(message.text, context: context) : nil
+        if case .notUnderstood(nil) = understanding, !message.isAddressedByPlatform, forModel == nil {
             return  // chatter in a channel: no answer, and it costs nobody their rate
         }
         let channel = [message.origin.platform, message.origin.channel ?? "-"].joined(separator: ":")
         if case .limited(let scope, let retryAfter, let tell) = await limiter.admit(user: message.platformUser, channel: channel, at: now()) {
             if tell { await sink.send(Replies.rateLimited(scope: scope, retryAfter: retryAfter), to: message.origin) }
             return
+        }
+        var inferred: InferredBy?
+        if let forModel {
+            switch try await infer(message, screened: forModel, context: context, sink: sink) {
+            case .handled: return
+            case .understood(let command, let by):
+                understanding = .understood(command)
+                inferred = by
+            case .notUnderstood(let reason):
+                understanding = .notUnderstood(reason: reason)
+                if reason == nil, !message.isAddressedByPlatform { return }
+            }
         }
         let command: ParsedCommandInContext
         switch understanding {
@@ -96,7 +116,7 @@ public struct ChatBot: Sendable {
         }
         switch command.command.intent {
         case .approve, .deny: try await decide(command, sink: sink)
-        default: try await request(command, sink: sink)
+        default: try await request(command, sink: sink, inferred: inferred)
         }
     }
 }

@@ -97,7 +97,7 @@ public enum DiscordRenderer {
     /// Buttons in rows of five (at most five rows): approve green (3), deny red (4).
     static func actionRows(_ buttons: [ReplyButton]) -> [DiscordMessage.ActionRow] {
         let shown = buttons.prefix(DiscordLimits.buttonsPerRow * DiscordLimits.rows).map { button in
-            DiscordMessage.Button(style: button.action.kind == .approve ? 3 : 4,
+            DiscordMessage.Button(style: button.style == .primary ? 3 : 4,
                                   label: TextLimit.keepingStart(button.label, limit: DiscordLimits.buttonLabel),
                                   customID: button.action.identifier)
         }

@@ -47,7 +47,7 @@ public struct HelpExecutor: Executor {
         `help TOPIC` explains one (e.g. `help deploy`, `help approvals`).
         """
 
-    static let examples: [Intent: (summary: String, phrase: String)] = [
+    public static let examples: [Intent: (summary: String, phrase: String)] = [
         .deploy: ("deploy a version of an app to an environment (through the GitOps repository and Argo CD)", "deploy iris v2.3 to staging"),
         .promote: ("take the version running in the previous environment to the next one", "promote iris to prod"),
         .rollback: ("roll an app back to its previous (or a given) version", "rollback iris in prod"),

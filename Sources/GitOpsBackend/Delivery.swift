@@ -28,7 +28,7 @@ public struct Delivery: Sendable {
         guard let writer else {
             return .failure(TargetProblem("GitOps changes need a GitHub token: set \(SettingKey.gitopsToken.variable) "
                                           + "(\(SettingKey.gitopsToken.path)), or \(SettingKey.gitopsUsesGitHubToken.path): true "
-                                          + "to use \(SettingKey.githubToken.variable)"))
+                                          + "to use \(SettingKey.githubToken.variable) or the GitHub App (\(SettingKey.githubAppID.variable))"))
         }
         return .success((writer, place))
     }
@@ -39,8 +39,8 @@ public struct Delivery: Sendable {
         do {
             try await argocd.sync(target.argocdApp)
         } catch {
-            guard case .status(_, _, let code, let message) = error, [400, 409].contains(code),
-                  message.contains("another operation is already in progress") else { throw error }
+            guard let refusal = error.http, let code = refusal.status, [400, 409].contains(code),
+                  refusal.message.contains("another operation is already in progress") else { throw error }
         }
         await progress.report("Argo CD is syncing \(target.argocdApp)\(revision.map { " to \($0.prefix(7))" } ?? "")…")
         return try await waiter.waitUntilHealthy(target.argocdApp, revision: revision, progress: progress)

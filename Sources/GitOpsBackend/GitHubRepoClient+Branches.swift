@@ -59,7 +59,6 @@ extension GitHubRepoClient {
     /// `DELETE /repos/{repo}/git/refs/heads/{branch}` (GitHub answers 204 with no body).
     public func deleteBranch(_ branch: String, in repository: String) async throws(GitOpsError) {
         let call = GitHubCall(action: "delete branch \(branch)", repository: repository, permission: "Contents write")
-        _ = try await exchange(APIRequest(.DELETE, url(repository, "git/refs/heads/\(PathSegment.encodePath(branch))"),
-                                          headers: headers), call: call, read: false)
+        try await send(.DELETE, url(repository, "git/refs/heads/\(PathSegment.encodePath(branch))"), call: call)
     }
 }

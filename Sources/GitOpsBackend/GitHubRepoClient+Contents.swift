@@ -27,7 +27,7 @@ extension GitHubRepoClient {
         guard contents.type ?? "file" == "file", contents.encoding ?? "base64" == "base64",
               let data = Data(base64Encoded: (contents.content ?? "").filter { !$0.isWhitespace }),
               let text = String(data: data, encoding: .utf8) else {
-            throw .malformed(call: call, detail: "\(file) is not a UTF-8 text file (type \(contents.type ?? "?"), encoding \(contents.encoding ?? "?"))")
+            throw malformed("\(file) is not a UTF-8 text file (type \(contents.type ?? "?"), encoding \(contents.encoding ?? "?"))", call: call)
         }
         return RepoFile(text: text, sha: contents.sha)
     }

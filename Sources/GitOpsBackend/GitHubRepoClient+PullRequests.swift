@@ -60,7 +60,7 @@ extension GitHubRepoClient {
     }
 
     /// `PUT /repos/{repo}/pulls/{n}/merge`, squashed, only while its head is `sha`: GitHub answers
-    /// 409 when the branch has moved (thrown as `.status`, for the caller to word). Returns the
+    /// 409 when the branch has moved (thrown as it came, for the caller to word). Returns the
     /// merge commit's sha.
     public func merge(_ pullRequest: OpenedPullRequest, at sha: String, in repository: String, title: String,
                       message: String) async throws(GitOpsError) -> String {
@@ -72,10 +72,8 @@ extension GitHubRepoClient {
         do {
             answer = try await send(.PUT, url(repository, "pulls/\(pullRequest.number)/merge"), body: body, as: Answer.self, call: call)
         } catch {
-            if case .status(_, let code, let reason) = error, [405, 422].contains(code) {
-                throw .notMerged(pullRequest: pullRequest.url, reason: reason)
-            }
-            throw error
+            guard let refusal = error.http, let code = refusal.status, [405, 422].contains(code) else { throw error }
+            throw .notMerged(pullRequest: pullRequest.url, reason: refusal.message)
         }
         guard answer.merged ?? true, let sha = answer.sha else {
             throw .notMerged(pullRequest: pullRequest.url, reason: answer.message ?? "GitHub did not merge it")

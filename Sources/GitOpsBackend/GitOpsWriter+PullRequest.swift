@@ -1,5 +1,5 @@
-// Errors are matched with `guard case` inside a plain `catch`: Swift 6.3.1 crashes or hangs
-// (MandatoryAllocBoxToStack) on `catch GitOpsError.status(…)` patterns in these async functions.
+// Errors are matched inside a plain `catch` (on `error.http`'s status): Swift 6.3.1 crashes or
+// hangs (MandatoryAllocBoxToStack) on `catch GitOpsError.api(…)` patterns in these async functions.
 /// Pull-request mode: the approval merges a pull request at once, so the bot must merge exactly
 /// its own one-line change. Anyone who may push branches could otherwise get their own changes
 /// merged under someone's approval, by preparing the branch or the pull request it will use.
@@ -25,7 +25,7 @@ extension GitOpsWriter {
                                                 message: change.message)
             return GitOpsOutcome(previousVersion: prepared.previousVersion, revision: merged, pullRequest: prepared.pullRequest)
         } catch {
-            guard case .status(_, 409, _) = error else { throw error }
+            guard error.http?.status == 409 else { throw error }
             throw GitOpsError.pushedToBranch(branch: prepared.branch, repository: target.repository, expected: prepared.commit,
                                              detail: prepared.pullRequest.url)
         }
@@ -86,7 +86,7 @@ extension GitOpsWriter {
         do {
             try await github.createBranch(branch, at: baseHead, in: change.target.repository)
         } catch {
-            guard case .status(_, 422, let message) = error, message.contains("already exists") else { throw error }
+            guard let refusal = error.http, refusal.status == 422, refusal.message.contains("already exists") else { throw error }
             return try await existingCommit(change, branch, baseHead: baseHead, recorded, notes)
         }
         return try await write(change, on: branch, at: baseHead, file: onBase, notes)
@@ -131,7 +131,7 @@ extension GitOpsWriter {
             written = try await github.writeFile(target.repository, target.file, branch: branch, text: edited, replacing: file.sha,
                                                  message: change.message)
         } catch {
-            guard case .status(_, 409, _) = error else { throw error }
+            guard error.http?.status == 409 else { throw error }
             throw GitOpsError.untrusted(what: "branch \(branch) in \(target.repository)",
                                         problem: "someone changed \(target.file) on it while chatops was writing the new tag")
         }
@@ -168,10 +168,8 @@ extension GitOpsWriter {
         do {
             pullRequest = try await github.openPullRequest(in: repository, title: change.title, body: change.message, head: branch, base: base)
         } catch {
-            guard case .status(let call, 422, let message) = error else { throw error }
-            guard let existing = try await github.openPullRequests(from: branch, into: base, in: repository).first else {
-                throw GitOpsError.status(call: call, code: 422, message: message)
-            }
+            guard error.http?.status == 422 else { throw error }
+            guard let existing = try await github.openPullRequests(from: branch, into: base, in: repository).first else { throw error }
             if existing.number != recorded.pullRequest {
                 let login = try await github.tokenLogin(for: repository)
                 guard existing.author.lowercased() == login.lowercased() else {

@@ -34,8 +34,8 @@ public struct GitOpsWriter: Sendable {
                                                      replacing: file.sha, message: change.message).sha
                 return GitOpsOutcome(previousVersion: previous, revision: sha, pullRequest: nil)
             } catch {
-                guard case .status(let call, 409, _) = error else { throw error }
-                guard attempt == 1 else { throw GitOpsError.conflict(call: call) }
+                guard error.http?.status == 409 else { throw error }
+                guard attempt == 1 else { throw GitOpsError.conflict(file: target.file, repository: target.repository) }
                 attempt += 1
             }
         }

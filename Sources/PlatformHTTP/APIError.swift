@@ -16,14 +16,7 @@ public enum APIError: Error, Sendable, CustomStringConvertible {
         case .unreachable(let service, let url, let detail):
             return "\(service) could not be reached at \(url) (\(detail)); check the API URL and the network"
         case .status(let service, let method, let path, let code, let excerpt):
-            let hint: String
-            switch code {
-            case 401: hint = "the token is missing or invalid"
-            case 403: hint = "the token lacks the permission for this call"
-            case 404: hint = "not found (check the channel, repository or id)"
-            default: hint = code >= 500 ? "\(service) failed; try again later" : "the request was rejected"
-            }
-            return "\(service) answered \(code) to \(method) \(path): \(hint)" + (excerpt.isEmpty ? "" : " — \(excerpt)")
+            return Self.wording(service).status(code, message: excerpt, call: "to \(method) \(path)").description
         case .rateLimited(let service, let seconds):
             return "\(service) is rate limiting us" + (seconds.map { " (retry after \($0)s)" } ?? "")
         case .malformed(let service, let detail):
@@ -31,5 +24,14 @@ public enum APIError: Error, Sendable, CustomStringConvertible {
         case .refused(let service, let method, let error):
             return "\(service) refused \(method): \(error)"
         }
+    }
+
+    /// A chat platform's statuses (Slack, Discord, GitHub replies), as data.
+    static func wording(_ service: String) -> HTTPErrorWording {
+        HTTPErrorWording(service: service, hints: [
+            401: "the token is missing or invalid",
+            403: "the token lacks the permission for this call",
+            404: "not found (check the channel, repository or id)",
+        ], fallback: "the request was rejected", serverFallback: "\(service) failed; try again later")
     }
 }

@@ -80,6 +80,8 @@ public struct ReplyButton: Sendable, Hashable {
 public struct ReplyAction: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
         case approve, deny
+        /// Yes / No to a command the model inferred: `requestID` is the confirmation's id.
+        case confirm, cancel
     }
 
     public var kind: Kind

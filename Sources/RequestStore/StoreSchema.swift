@@ -10,7 +10,34 @@ enum StoreSchema {
         migrator.registerMigration("v1", migrate: v1)
         migrator.registerMigration("v2-prompt-messages", migrate: v2PromptMessages)
         migrator.registerMigration("v3-hardening", migrate: v3Hardening)
+        migrator.registerMigration("v4-confirmations", migrate: v4Confirmations)
         return migrator
+    }
+
+    /// Commands the model inferred, waiting for their author's yes or no.
+    private static func v4Confirmations(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE confirmations (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                intent TEXT NOT NULL,
+                slots TEXT NOT NULL,
+                text TEXT NOT NULL,
+                platform_user TEXT NOT NULL,
+                origin_platform TEXT NOT NULL,
+                origin_channel TEXT,
+                origin_thread TEXT,
+                origin_message_id TEXT,
+                paraphrase TEXT NOT NULL,
+                model TEXT NOT NULL,
+                prompt_version TEXT NOT NULL,
+                confidence REAL NOT NULL,
+                created_at INTEGER NOT NULL,
+                expires_at INTEGER NOT NULL,
+                state TEXT NOT NULL,
+                settled_at INTEGER
+            );
+            CREATE INDEX confirmations_pending ON confirmations(platform_user, origin_platform, state);
+            """)
     }
 
     /// What the security hardening needs: notes executors keep per request between attempts (the

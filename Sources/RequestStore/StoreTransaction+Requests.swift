@@ -64,13 +64,8 @@ extension StoreTransaction {
 
     private func decodeRequest(_ row: Row) throws -> StoredRequest {
         let id: Int64 = try row.decode(forColumn: "id")
-        let intentName: String = try row.decode(forColumn: "intent")
-        guard let intent = Intent(rawValue: intentName) else {
-            throw CorruptStore(what: "request #\(id) with an unknown intent '\(intentName)'")
-        }
-        guard let origin = try MessageOrigin(row: row, prefix: "origin_") else {
-            throw CorruptStore(what: "request #\(id) without an origin platform")
-        }
+        let intent = try Self.intent(row, of: "request #\(id)")
+        let origin = try Self.origin(row, of: "request #\(id)")
         let expiresAt: Int64? = try row.decode(forColumn: "expires_at")
         return StoredRequest(
             id: id, intent: intent, slots: try Self.slots(try row.decode(forColumn: "slots"), request: id),
@@ -114,13 +109,26 @@ extension StoreTransaction {
         return state
     }
 
-    private static func slotsJSON(_ slots: [String: SlotValue]) throws -> String {
+    /// The row's `intent`, which must be one of the catalog (`what`: `request #7`).
+    static func intent(_ row: Row, of what: String) throws -> Intent {
+        let name: String = try row.decode(forColumn: "intent")
+        guard let intent = Intent(rawValue: name) else { throw CorruptStore(what: "\(what) with an unknown intent '\(name)'") }
+        return intent
+    }
+
+    /// The row's `origin_*` columns, which must name a platform.
+    static func origin(_ row: Row, of what: String) throws -> MessageOrigin {
+        guard let origin = try MessageOrigin(row: row, prefix: "origin_") else { throw CorruptStore(what: "\(what) without an origin platform") }
+        return origin
+    }
+
+    static func slotsJSON(_ slots: [String: SlotValue]) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(slots), as: UTF8.self)
     }
 
-    private static func slots(_ json: String, request id: Int64) throws -> [String: SlotValue] {
+    static func slots(_ json: String, request id: Int64) throws -> [String: SlotValue] {
         do {
             return try JSONDecoder().decode([String: SlotValue].self, from: Data(json.utf8))
         } catch {

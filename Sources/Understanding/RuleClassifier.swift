@@ -43,6 +43,14 @@ public struct RuleClassifier: Sendable {
         return classify(screened, text: screened.body, context: context, matcher: matcher)
     }
 
+    /// The message as the model may see it: screened clean (no code, hidden characters,
+    /// look-alike letters, or someone else addressed) and addressed to the bot. Nil otherwise.
+    public func screenedForModel(_ text: String, context: MessageContext) -> ScreenedText? {
+        guard case .success(let screened) = screen.screen(text, addressedByPlatform: context.isAddressedByPlatform),
+              screened.isAddressed else { return nil }
+        return screened
+    }
+
     func classify(_ screened: ScreenedText, text: String, context: MessageContext, matcher: RuleMatcher) -> UnderstandingResult {
         var firstRefusal: String?
         var result: UnderstandingResult?

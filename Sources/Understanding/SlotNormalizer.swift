@@ -49,13 +49,13 @@ public struct SlotNormalizer: Sendable {
             }
             return .success(.string(env.name))
         case .app:
-            guard ASCIIName.isIdentifier(text), let app = catalog.app(named: text) else {
+            guard let app = Self.catalogName(text, catalog.app(named:)) else {
                 return .failure(.init(slot: name, message: "unknown app '\(text)'; known apps: "
                                       + catalog.appNames.joined(separator: ", ")))
             }
             return .success(.string(app.name))
         case .model:
-            guard ASCIIName.isIdentifier(text), let app = catalog.model(named: text) else {
+            guard let app = Self.catalogName(text, catalog.model(named:)) else {
                 return .failure(.init(slot: name, message: "unknown model '\(text)'; known models: "
                                       + catalog.modelNames.joined(separator: ", ")))
             }
@@ -83,6 +83,16 @@ public struct SlotNormalizer: Sendable {
         case .keyword:
             return keyword(text, slot: name)
         }
+    }
+
+    /// An app or model by its name or alias, also written as words ("iris classifier" for
+    /// `iris-classifier`): at most three ASCII words joined by dashes, nothing else.
+    static func catalogName(_ text: String, _ find: (String) -> AppConfig?) -> AppConfig? {
+        if ASCIIName.isIdentifier(text) { return find(text) }
+        let words = text.split(separator: " ")
+        guard (2...3).contains(words.count) else { return nil }
+        let joined = words.joined(separator: "-")
+        return ASCIIName.isIdentifier(joined) ? find(joined) : nil
     }
 
     static let integerBounds: [String: ClosedRange<Int>] = ["replicas": 0...100, "lines": 1...5000, "request": 1...999_999_999]

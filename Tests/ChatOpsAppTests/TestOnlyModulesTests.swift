@@ -29,7 +29,7 @@ struct TestOnlyModulesTests {
         text = text.replacingOccurrences(of: "platforms: {}", with: "platforms:\n  teams:\n    secret_file: \(try dir.write("teams", "t0ps3cret"))")
         let config = try dir.write("chatops.yaml", text)
         let modules = ChatOpsModules.standard.adding(platforms: [TeamsModule()], backends: [WeatherModule()])
-        let app = try await ChatOpsApp.load(AppOptions(configPath: config, rulesPath: RepositoryPaths.rules,
+        let app = try await ChatOpsApp.load(AppOptions(configPath: config, rulesPath: RepositoryPaths.rules, promptsPath: RepositoryPaths.prompts,
                                                        store: try SQLiteApprovalStore.inMemory(), environment: [:]),
                                             modules: modules)
         #expect(app.statuses.contains(ModuleReport(name: "teams", kind: .platform, status: .enabled(by: "platforms.teams.secret"))))

@@ -5,6 +5,7 @@ import ChatOpsCore
 import ChatOpsTestSupport
 import Execution
 import Foundation
+import GitHubREST
 import GitOpsBackend
 import PlatformHTTP
 import Synchronization
@@ -14,6 +15,8 @@ import Synchronization
 struct DeliveryHarness {
     static let stagingFile = "apps/iris-classifier/overlays/staging/kustomization.yaml"
     static let prodFile = "apps/iris-classifier/overlays/prod/kustomization.yaml"
+    /// The personal token GitOps writes with here (the App's installation tokens: `GitOpsTokenTests`).
+    static let token = PersonalToken("gh-token", origin: "the tests' GitOps token")
 
     static func kustomization(_ tag: String) -> String {
         "# managed by chatops\nkind: Kustomization\nresources: [../../base]\nimages:\n  - name: ghcr.io/acme/iris-classifier\n    newTag: \(tag)\n"
@@ -40,8 +43,7 @@ struct DeliveryHarness {
             return .json(ArgoApplicationJSON.with(revision: repo.head ?? "0000000", images: images))
         }
         let catalog = try catalog ?? ConfigurationLoader(environment: [:], settings: ChatOpsModules.standard.settings).load(path: RepositoryPaths.exampleConfig).catalog
-        let writer = GitOpsWriter(github: GitHubRepoClient(baseURL: github.baseURL, token: "gh-token",
-                                                           client: PlatformAPIClient(service: "GitHub", http: TestHTTP.pool.standard, timeout: .seconds(15), maxRetryWait: .zero)))
+        let writer = GitOpsWriter(github: GitHubRepoClient(baseURL: github.baseURL, tokens: token, http: TestHTTP.pool))
         let delivery = Delivery(writer: writer, argocd: ArgoCDClientFactory.client(argocd), waiter: ArgoCDClientFactory.waiter(argocd),
                                 catalog: catalog)
         return DeliveryHarness(repo: repo, github: github, argocd: argocd, delivery: delivery, catalog: catalog)

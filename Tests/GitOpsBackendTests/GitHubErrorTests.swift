@@ -2,7 +2,6 @@ import ChatOpsTestSupport
 import Execution
 import Foundation
 import GitOpsBackend
-import PlatformHTTP
 import Testing
 
 @Suite("GitHub's error answers to a GitOps change", .serialized)
@@ -18,8 +17,10 @@ struct GitHubErrorTests {
          "acme/ml-platform-gitops or the file or branch does not exist, or the token cannot see it (check the app's gitops settings)"),
         (422, #"{"message":"Invalid request.\n\n\"sha\" wasn't supplied.","status":"422"}"#, "GitHub rejected the change"),
         (500, "<html>Server Error</html>", "GitHub answered 500 to read \(H.stagingFile) at main in acme/ml-platform-gitops: GitHub failed; try again shortly"),
-        (429, #"{"message":"API rate limit exceeded"}"#, "GitHub is rate limiting the token (read \(H.stagingFile) at main in acme/ml-platform-gitops); nothing was changed"),
-        (200, "{not json", "GitHub's answer could not be read (read \(H.stagingFile) at main in acme/ml-platform-gitops)"),
+        (429, #"{"message":"API rate limit exceeded"}"#, "GitHub is rate limiting the bot (429) to read \(H.stagingFile) at main in "
+         + "acme/ml-platform-gitops (retry after 60s): nothing was changed; wait a few minutes and ask again"),
+        (200, "{not json", "GitHub's answer to read \(H.stagingFile) at main in acme/ml-platform-gitops could not be read: "
+         + "Contents expected, got {not json"),
     ])
     func errorAnswers(code: Int, body: String, expected: String) async throws {
         let h = try await H.start(githubAnswer: { _, _ in .json(body, status: code, headers: code == 429 ? ["Retry-After": "60"] : [:]) })
@@ -31,6 +32,18 @@ struct GitHubErrorTests {
         #expect(h.argocd.requests.isEmpty)
     }
 
+    @Test("a 403 that is GitHub's rate limit says so, instead of blaming the token's permission")
+    func rateLimitedForbidden() async throws {
+        let h = try await H.start(githubAnswer: { _, _ in
+            .json(#"{"message":"API rate limit exceeded for installation ID 2311213."}"#, status: 403, headers: ["x-ratelimit-remaining": "0"])
+        })
+        let result = await h.deploy(H.input(.deploy, ["app": "iris", "version": "v2.3", "env": "staging"]))
+        await h.stop()
+        #expect(result.text == "GitHub answered 403 to read \(H.stagingFile) at main in acme/ml-platform-gitops: the API rate limit for "
+                + "this token is used up; wait until it resets (x-ratelimit-reset) and ask again — API rate limit exceeded for installation ID 2311213.")
+        #expect(h.argocd.requests.isEmpty)
+    }
+
     @Test("a GitHub that does not answer in time fails the deploy naming the call")
     func timeout() async throws {
         let github = try await FakePlatformAPI.start { _ in
@@ -38,8 +51,8 @@ struct GitHubErrorTests {
             return .json("{}")
         }
         let h = try await H.start()
-        let writer = GitOpsWriter(github: GitHubRepoClient(baseURL: github.baseURL, token: "gh-token",
-                                                           client: PlatformAPIClient(service: "GitHub", http: TestHTTP.pool.standard, timeout: .seconds(1))))
+        let writer = GitOpsWriter(github: GitHubRepoClient(baseURL: github.baseURL, tokens: H.token, http: TestHTTP.pool,
+                                                           timeout: .seconds(1)))
         let delivery = Delivery(writer: writer, argocd: ArgoCDClientFactory.client(h.argocd), waiter: ArgoCDClientFactory.waiter(h.argocd),
                                 catalog: h.catalog)
         let result = await DeployExecutor(delivery: delivery).execute(H.input(.deploy, ["app": "iris", "version": "v2.3", "env": "staging"]),
@@ -47,7 +60,9 @@ struct GitHubErrorTests {
         await h.stop()
         await github.stop()
         #expect(!result.isSuccess)
-        #expect(result.text.hasPrefix("GitHub did not answer (read \(H.stagingFile) at main in acme/ml-platform-gitops): GitHub could not be reached"))
+        #expect(result.text.hasPrefix("GitHub did not answer to read \(H.stagingFile) at main in acme/ml-platform-gitops: "
+                                      + "GitHub could not be reached"), "\(result.text)")
+        #expect(result.text.hasSuffix("check CHATOPS_GITHUB_API_URL and the network"))
         #expect(h.argocd.requests.isEmpty)
     }
 }
