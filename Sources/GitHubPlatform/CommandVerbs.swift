@@ -13,5 +13,7 @@ enum CommandVerbs {
     /// and verbs such as `show`, `get` or `check` that are as likely to start another bot's command.
     static let known: Set<String> = Set(Intent.allCases.map(\.rawValue)).union([
         "ship", "revert", "resync", "reject", "log", "tail", "debug", "investigate", "classify", "thaw",
+        // Yes / No to a command the language model inferred (`/confirm 7`, `/cancel 7`).
+        "confirm", "cancel",
     ])
 }

@@ -28,7 +28,7 @@ public enum GeminiEndpoint: Sendable {
     /// The header that carries the credential, read at the moment of the call.
     func credentialHeader() throws(ModelError) -> (String, String) {
         switch self {
-        case .geminiAPI(_, let key): return ("x-goog-api-key", key)
+        case .geminiAPI(_, let key): return ("x-goog-api-kee", key)
         case .vertex(_, _, let token, _): return ("Authorization", "Bearer " + (try token.current()))
         }
     }

@@ -58,7 +58,7 @@ enum GeminiWire {
         }
         let text = (candidate.content?.parts ?? []).filter { $0.thought != true }.compactMap(\.text).joined()
         switch candidate.finishReason ?? "STOP" {
-        case "STOP", "FINISH_REASON_UNSPECIFIED":
+        case "STOP", "FINISH_REASON_UNSPECIFIED", "MAX_TOKENS":
             break
         case "MAX_TOKENS":
             throw ModelError(.malformed, "\(service)'s answer was cut at the output limit of \(request.maxOutputTokens) tokens "

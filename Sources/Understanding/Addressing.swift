@@ -7,13 +7,14 @@ enum Addressee: Equatable {
 extension MessageScreen {
     static let greetings: Set<String> = ["hey", "hi", "hello", "ok", "okay", "yo"]
 
-    /// Removes leading addressing (`@chatops`, `chatops:`, `hey chatops,`, `<@U123>`, `/`, `!`),
+    /// Removes leading addressing (`@chatops`, `chatops:`, `hey chatops,`, `<@U123>`, `/`, `!`, `.`),
     /// repeatedly, so `/chatops deploy …` and `@chatops /deploy …` both work.
     func stripAddress(_ words: inout [String]) -> Addressee {
         var addressee = Addressee.none
         while let first = words.first {
             var word = first
-            if word.hasPrefix("/") || word.hasPrefix("!") {
+            // `.deploy`, `.lock` (github/branch-deploy's prefix) as `/` and `!`; not "..." or ". ".
+            if word.hasPrefix("/") || word.hasPrefix("!") || (word.hasPrefix(".") && word.dropFirst().first?.isLetter == true) {
                 word.removeFirst()
                 addressee = .bot
                 if word.isEmpty { words.removeFirst(); continue }

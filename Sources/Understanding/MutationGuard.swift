@@ -17,12 +17,19 @@ struct MutationGuard: Sendable {
         return try! CompiledPattern(pattern, options: [.utf, .unicodeProperties, .caseInsensitive])
     }()
 
+    /// Command-line tools whose lines the rules understand (`kubectl rollout restart …`).
+    static let cliTools = ["kubectl", "argocd", "gh"]
+
     /// - Parameter freeText: slot values that are the user's own words (a deny or freeze reason);
     ///   they explain the command rather than condition it, so they are not checked.
     func refusal(for intent: Intent, text: ScreenedText, freeText: [String] = []) -> String? {
         guard intent.isMutating else { return nil }
         if (text.isPoliteQuestion || text.endsWithQuestionMark) && !text.isAddressed {
             return "a question is not a command: address the bot (@chatops …) or state the command"
+        }
+        // A CLI line in a channel is usually someone showing what they ran, not asking the bot.
+        if !text.isAddressed, let tool = Self.cliTools.first(where: { text.body.lowercased().hasPrefix($0 + " ") }) {
+            return "a \(tool) command line is run only when addressed to the bot (@chatops \(tool) …, or a slash command)"
         }
         let matcher = PatternMatcher(maxCaptureCount: Self.conditionalOrScheduled.captureCount)
         var command = text.body

@@ -7,9 +7,18 @@ enum Politeness {
     /// Longest first, so "right now" goes whole rather than leaving "right".
     static let courtesyWords: [[String]] = [
         ["please"], ["pls"], ["plz"], ["thanks"], ["thank", "you"], ["thx"], ["ty"], ["thanks", "a", "lot"],
+        // Said as courtesy, not as a condition: "restart iris in staging when you get a chance".
+        ["when", "you", "get", "a", "chance"], ["when", "you", "can"], ["when", "you", "have", "a", "moment"],
+        ["if", "you", "can"], ["if", "possible"],
     ].sorted { $0.count > $1.count }
     /// Words that change nothing a command does but may belong to free text ("deny 2 not now").
-    static let urgencyWords: [[String]] = [["asap"], ["now"], ["for", "me"], ["right", "now"]]
+    static let urgencyWords: [[String]] = [["asap"], ["now"], ["for", "me"], ["right", "now"], ["real", "quick"], ["quickly"]]
+    /// Emoji people end a request with that add nothing to it (👍 🚀 🙏, or Slack's `:rocket:`,
+    /// `:+1::skin-tone-3:`). Others (🤔, 😂) may change what is meant, and are left for the rules
+    /// to refuse.
+    static let courtesyEmoji: Set<String> = ["🚀", "🙏", "👍", "✅", "🎉", "🙂", "😊", "✨", "💪", "👌"]
+    static let courtesyShortcodes: Set<String> = ["rocket", "pray", "+1", "thumbsup", "white_check_mark", "tada",
+                                                  "slightly_smiling_face", "smile", "blush", "sparkles", "muscle", "ok_hand"]
     static let trailingWords: [[String]] = (courtesyWords + urgencyWords).sorted { $0.count > $1.count }
     static let trailingPunctuation = "?!.,"
 
@@ -56,6 +65,11 @@ enum Politeness {
                 if trimmed.isEmpty { words.removeLast() } else { words[words.count - 1] = trimmed }
                 continue
             }
+            if words.count > 1, isCourtesyEmoji(last) {
+                words.removeLast()
+                changed = true
+                continue
+            }
             for phrase in phrases where words.count > phrase.count {
                 let tail = words.suffix(phrase.count).map { $0.lowercased() }
                 if tail == phrase {
@@ -66,5 +80,16 @@ enum Politeness {
             }
         }
         return question
+    }
+
+    /// `🚀`, `🙏🙏`, `👍🏽` (a skin tone), `:rocket:`, `:+1::skin-tone-3:`.
+    static func isCourtesyEmoji(_ word: String) -> Bool {
+        if word.hasPrefix(":"), word.hasSuffix(":") {
+            let names = word.split(separator: ":").filter { !$0.hasPrefix("skin-tone-") }
+            return !names.isEmpty && names.allSatisfy { courtesyShortcodes.contains(String($0)) }
+        }
+        let skinTones: ClosedRange<UInt32> = 0x1F3FB...0x1F3FF
+        let kept = String(String.UnicodeScalarView(word.unicodeScalars.filter { !skinTones.contains($0.value) }))
+        return !kept.isEmpty && kept.allSatisfy { courtesyEmoji.contains(String($0)) }
     }
 }
