@@ -275,7 +275,8 @@ let package = Package(
         .testTarget(
             name: "GitOpsBackendTests",
             dependencies: ["ChatOpsApp", "GitOpsBackend", "ArgoCDBackend", "Execution", "ChatOpsConfig", "ChatOpsCore", "PlatformHTTP",
-                           "Conversation", "RequestStore", "ChatOpsTestSupport"]
+                           "Conversation", "RequestStore", "ChatOpsTestSupport", "GitHubREST",
+                           .product(name: "_CryptoExtras", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(
             name: "KubernetesBackendTests",
@@ -300,7 +301,8 @@ let package = Package(
         .testTarget(
             name: "CIPipelineBackendTests",
             dependencies: ["ChatOpsApp", "CIPipelineBackend", "Execution", "ChatOpsConfig", "ChatOpsCore", "ReplyModel", "PlatformHTTP",
-                           "Conversation", "RequestStore", "ChatOpsTestSupport", "GitHubREST"],
+                           "Conversation", "RequestStore", "ChatOpsTestSupport", "GitHubREST",
+                           .product(name: "_CryptoExtras", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")],
             exclude: ["Fixtures"]
         ),
         .testTarget(
@@ -311,7 +313,8 @@ let package = Package(
         .testTarget(
             name: "IntentInferenceTests",
             dependencies: ["ChatOpsApp", "IntentInference", "LanguageModels", "Conversation", "RequestStore", "ChatOpsTestSupport",
-                           .product(name: "Logging", package: "swift-log")]
+                           .product(name: "Logging", package: "swift-log")],
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "PromptTemplatesTests", dependencies: ["PromptTemplates", "ChatOpsTestSupport"]),
         .testTarget(name: "PlatformHTTPTests", dependencies: ["ChatOpsApp", "PlatformHTTP", "ChatOpsTestSupport"]),

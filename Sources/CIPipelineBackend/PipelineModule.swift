@@ -49,7 +49,8 @@ public struct PipelineModule: BackendModule {
         let catalog = configuration.catalog, file = configuration.source
         return [(PipelineExecutor(client: client, catalog: catalog, configFile: file), [.pipeline]),
                 (RetrainExecutor(client: client, catalog: catalog, configFile: file), [.retrain]),
-                (TriageExecutor(client: client, catalog: catalog, defaults: configuration.defaults, configFile: file), [.triage])]
+                (TriageExecutor(client: client, catalog: catalog, defaults: configuration.defaults, configFile: file,
+                                analyst: context.analyst), [.triage])]
     }
 
     /// Its own token; else, when the configuration says to share them, the GitHub comments' token

@@ -9,11 +9,15 @@ public struct TriageExecutor: Executor {
     let triager: RunTriager
     let lookup: PipelineLookup
     let defaults: Defaults
+    /// Adds the pipeline-triage analysis (root cause, real risk or false positive, exact fix,
+    /// prevention) when a language model is configured.
+    let analyst: (any Analyst)?
 
-    public init(client: GitHubActionsClient, catalog: Catalog, defaults: Defaults, configFile: String) {
+    public init(client: GitHubActionsClient, catalog: Catalog, defaults: Defaults, configFile: String, analyst: (any Analyst)? = nil) {
         triager = RunTriager(client: client)
         lookup = PipelineLookup(catalog: catalog, configFile: configFile)
         self.defaults = defaults
+        self.analyst = analyst
     }
 
     public func plan(_ input: ExecutionInput) -> [String] {
@@ -28,12 +32,32 @@ public struct TriageExecutor: Executor {
             return .failed("No app has a CI pipeline configured: add a `pipeline:` block (`repo: OWNER/NAME`) "
                            + "to an app under `apps:` in \(lookup.configFile)")
         }
+        let triage: RunTriage
         do {
-            return .succeeded(TriageReport(triage: try await triager.triage(run: input.string("run"), in: repositories)).reply)
+            triage = try await triager.triage(run: input.string("run"), in: repositories)
         } catch {
             if case .noFailedRun = error { return .succeeded(.text(error.description, severity: .success)) }
             return .failed(.text(error.description, severity: .failure))
         }
+        let reply = TriageReport(triage: triage).reply
+        guard let analyst, let job = triage.failedJobs.first else { return .succeeded(reply) }
+        return .succeeded(await analysed(reply, triage, job: job, analyst: analyst))
+    }
+
+    /// The report, the analysis by the role of its failure type, and the report again as
+    /// collapsed evidence. The first failed job is the one analysed.
+    func analysed(_ reply: Reply, _ triage: RunTriage, job: RunTriage.Job, analyst: any Analyst) async -> Reply {
+        let kind = triage.classification.kind
+        let role = [FailureKind.sast, .sca, .secrets, .test, .train, .container].contains(kind) ? kind.rawValue : "general"
+        var values: [String: AnalysisValue] = [
+            role: .flag(true), "repository": .text(triage.run.repository), "run": .text(String(triage.run.id)),
+            "workflow": .text(triage.run.workflow ?? "workflow"), "job": .text(job.name), "failureType": .text(kind.displayName),
+        ]
+        if let step = job.failedSteps.first { values["step"] = .text(step.name) }
+        let log = (job.errorLines + [""] + job.logTail).joined(separator: "\n")
+        let analysis = await analyst.analyse(AnalysisRequest(prompt: "pipeline-triage", values: values, evidence: log))
+        return Reply(reply.severity, reply.blocks + analysis.blocks
+                     + [.evidence(title: "Evidence: the log tail of \(job.name)", body: log)])
     }
 
     func repositories(_ input: ExecutionInput) -> [GitHubRepository] {

@@ -5,6 +5,7 @@ import ChatServer
 import Conversation
 import Execution
 import Foundation
+import IntentInference
 import LanguageModels
 import Logging
 import PlatformHTTP
@@ -64,7 +65,7 @@ public final class ChatOpsApp: Sendable {
         let store: any ApprovalStore
         if let given = options.store { store = given } else { store = try openStore(options.storePath ?? configuration.storePath) }
         let http = HTTPClientPool()
-        let context = ModuleContext(configuration: configuration, environment: options.environment, http: http, logger: options.logger)
+        var context = ModuleContext(configuration: configuration, environment: options.environment, http: http, logger: options.logger)
         var statuses: [ModuleReport] = []
         for platform in modules.platforms {
             let status = platform.status(in: context)
@@ -83,6 +84,7 @@ public final class ChatOpsApp: Sendable {
             throw error
         }
         statuses.append(language.report)
+        context = context.with(analyst: language.model.map { ModelAnalyst(model: $0, prompts: prompts, logger: options.logger) })
         let (registry, backendStatuses) = registry(configuration: configuration, modules: modules, context: context,
                                                    overrides: options.executorOverrides)
         statuses += backendStatuses

@@ -28,7 +28,7 @@ public enum DiscordRenderer {
             case .text(let text): paragraphs.append(DiscordMarkdown.escape(text))
             case .link(let title, let url): paragraphs.append("\(DiscordMarkdown.escape(title)): <\(url)>")
             case .buttons: continue
-            case .fields, .table, .code: return nil
+            case .fields, .table, .code, .evidence: return nil
             }
         }
         let content = paragraphs.joined(separator: "\n")
@@ -79,6 +79,7 @@ public enum DiscordRenderer {
             case .text(let text): return .prose(DiscordMarkdown.escape(text))
             case .link(let title, let url): return .prose("[\(DiscordMarkdown.escape(title))](\(url))")
             case .code(let code): return .code(code)
+            case .evidence(let title, let body): return .code(title + ":\n" + body)
             case .table(let headers, let rows): return .code(TableLayout.lines(headers: headers, rows: rows).joined(separator: "\n"))
             case .fields, .buttons: return nil
             }

@@ -10,13 +10,21 @@ public struct ModuleContext: Sendable {
     public let environment: [String: String]
     public let http: HTTPClientPool
     public let logger: Logger
+    /// The AI analyst, when a language model is configured: backends add its analysis to their evidence.
+    public let analyst: (any Analyst)?
 
     public init(configuration: ChatOpsConfiguration, environment: [String: String] = ProcessInfo.processInfo.environment,
-                http: HTTPClientPool, logger: Logger) {
+                http: HTTPClientPool, logger: Logger, analyst: (any Analyst)? = nil) {
         self.configuration = configuration
         self.environment = environment
         self.http = http
         self.logger = logger
+        self.analyst = analyst
+    }
+
+    /// This context with `analyst`.
+    public func with(analyst: (any Analyst)?) -> ModuleContext {
+        ModuleContext(configuration: configuration, environment: environment, http: http, logger: logger, analyst: analyst)
     }
 
     public var settings: Settings { configuration.settings }

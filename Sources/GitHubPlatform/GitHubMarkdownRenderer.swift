@@ -52,6 +52,10 @@ public enum GitHubMarkdownRenderer {
             return "[\(text)](\(destination(url)))"
         case .buttons(let buttons):
             return "Reply " + buttons.map { "`/\($0.action.typedForm)`" }.joined(separator: " or ") + " in a comment."
+        case .evidence(let title, let body):
+            let (fitted, note) = CodeBlockFitting.fit(body, limit: min(budget - 120, 50_000), fenceOverhead: 8)
+            return "<details><summary>\(inline(title))</summary>\n\n```\n\(fitted)\n```\n"
+                + (note.map { "_\($0)_\n" } ?? "") + "</details>"
         }
     }
 

@@ -9,13 +9,16 @@ public struct KubernetesContext: Sendable {
     public let client: KubernetesClient
     public let catalog: Catalog
     public let namespaces: NamespaceAllowList
+    /// Adds a root-cause analysis to `diagnose` when a language model is configured.
+    public let analyst: (any Analyst)?
     let now: @Sendable () -> Date
 
-    public init(client: KubernetesClient, catalog: Catalog, namespaces: NamespaceAllowList,
+    public init(client: KubernetesClient, catalog: Catalog, namespaces: NamespaceAllowList, analyst: (any Analyst)? = nil,
                 now: @escaping @Sendable () -> Date = { Date() }) {
         self.client = client
         self.catalog = catalog
         self.namespaces = namespaces
+        self.analyst = analyst
         self.now = now
     }
 

@@ -21,10 +21,22 @@ public struct KubernetesDiagnoseExecutor: Executor {
     }
 
     public func execute(_ input: ExecutionInput, progress: any ProgressReporter) async -> ExecutionResult {
+        let diagnosis: KubernetesDiagnosis
         switch await diagnose(input) {
-        case .success(let diagnosis): return .succeeded(diagnosis.reply(now: context.now()))
+        case .success(let found): diagnosis = found
         case .failure(let problem): return .failed(.text(problem.text, severity: .failure))
         }
+        let facts = diagnosis.reply(now: context.now())
+        guard let analyst = context.analyst else { return .succeeded(facts) }
+        await progress.report("asking the AI analyst about \(diagnosis.app) in \(diagnosis.env)…")
+        let evidence = PlainTextRenderer.render(facts)
+        var values: [String: AnalysisValue] = ["app": .text(diagnosis.app), "environment": .text(diagnosis.env),
+                                               "namespace": .text(diagnosis.namespace)]
+        if let symptom = diagnosis.symptom { values["symptom"] = .text(symptom) }
+        let analysis = await analyst.analyse(AnalysisRequest(prompt: "incident-rca", values: values, evidence: evidence))
+        // The summary and findings first, the analysis, then the tables as collapsed evidence.
+        let lead = Array(facts.blocks.prefix(2))
+        return .succeeded(Reply(facts.severity, lead + analysis.blocks + [.evidence(title: "Evidence: pods and events", body: evidence)]))
     }
 
     /// The facts alone, for whatever reasons about them next (the AI root-cause analysis).

@@ -52,7 +52,8 @@ public struct KubernetesModule: BackendModule {
         do {
             guard let connection = try setup(context).connection() else { return [] }
             let kube = KubernetesContext(client: try KubernetesClient.make(connection, http: context.http), catalog: configuration.catalog,
-                                         namespaces: NamespaceAllowList(settings: configuration.settings, catalog: configuration.catalog))
+                                         namespaces: NamespaceAllowList(settings: configuration.settings, catalog: configuration.catalog),
+                                         analyst: context.analyst)
             return kube.executors
         } catch {
             return [(KubernetesSetupFailureExecutor(problem: error), intents)]

@@ -23,7 +23,7 @@ struct CircuitBreaker: Sendable {
     func wait(at now: ContinuousClock.Instant) -> Int? {
         switch state {
         case .closed: return nil
-        case .open: return nil
+        case .open(let until): return now >= until ? nil : max(1, Int((until - now).components.seconds))
         case .trial: return max(1, Int(cooldown.components.seconds))
         }
     }

@@ -5,7 +5,10 @@ import PlatformHTTP
 /// `x-goog-api-key` header (never in the URL, so no log or error message carries it), or Vertex AI
 /// with an OAuth bearer token for a project and location.
 public enum GeminiEndpoint: Sendable {
+    /// `{baseURL}/models/{model}:generateContent` with `x-goog-api-key`.
     case geminiAPI(baseURL: String, key: String)
+    /// `{baseURL}/projects/{project}/locations/{location}/publishers/google/models/{model}:generateContent`
+    /// with `Authorization: Bearer`.
     case vertex(project: String, location: String, token: AccessToken, baseURL: String)
 
     /// `https://us-central1-aiplatform.googleapis.com/v1`; the `global` location has no prefix.
@@ -28,7 +31,7 @@ public enum GeminiEndpoint: Sendable {
     /// The header that carries the credential, read at the moment of the call.
     func credentialHeader() throws(ModelError) -> (String, String) {
         switch self {
-        case .geminiAPI(_, let key): return ("x-goog-api-kee", key)
+        case .geminiAPI(_, let key): return ("x-goog-api-key", key)
         case .vertex(_, _, let token, _): return ("Authorization", "Bearer " + (try token.current()))
         }
     }

@@ -1,4 +1,3 @@
-import Foundation
 import PlatformHTTP
 
 /// The `generateContent` body the bot sends and the parts of Google's answer it reads.
@@ -47,10 +46,7 @@ enum GeminiWire {
     /// are `malformed`, with Google's reason.
     static func reply(_ response: APIResponse, to request: ModelRequest, configuredModel: String,
                       service: String) throws(ModelError) -> ModelReply {
-        let answer: Response
-        do { answer = try JSONDecoder().decode(Response.self, from: response.body) } catch {
-            throw ModelError(.malformed, "\(service) sent an answer that is not a generateContent response: \(response.excerpt)")
-        }
+        let answer = try ModelAnswer.envelope(Response.self, from: response, service: service, expected: "a generateContent response")
         guard let candidate = answer.candidates?.first else {
             let reason = answer.promptFeedback?.blockReason ?? "no candidates"
             let words = answer.promptFeedback?.blockReasonMessage.map { " — \($0)" } ?? ""
@@ -58,11 +54,10 @@ enum GeminiWire {
         }
         let text = (candidate.content?.parts ?? []).filter { $0.thought != true }.compactMap(\.text).joined()
         switch candidate.finishReason ?? "STOP" {
-        case "STOP", "FINISH_REASON_UNSPECIFIED", "MAX_TOKENS":
+        case "STOP", "FINISH_REASON_UNSPECIFIED":
             break
         case "MAX_TOKENS":
-            throw ModelError(.malformed, "\(service)'s answer was cut at the output limit of \(request.maxOutputTokens) tokens "
-                             + "(MAX_TOKENS), so it is incomplete: \(ModelAnswer.excerpt(text))")
+            throw ModelAnswer.truncated(text, limit: request.maxOutputTokens, reason: "MAX_TOKENS", service: service)
         case let reason:
             throw ModelError(.malformed, "\(service) stopped its answer (\(reason)); nothing of it is used")
         }

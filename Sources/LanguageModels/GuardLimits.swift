@@ -1,7 +1,8 @@
 import ChatOpsConfig
 
-/// How much the guard lets through, and how it backs off. The defaults keep under Gemini's free
-/// tier (15 requests a minute, 1500 a day for the Flash-Lite models).
+/// How much the guard lets through, and how it backs off. The default budget (15 calls a minute,
+/// 1500 a day) is of the order of Gemini's free tier; set it below the provider's real limits so
+/// the bot refuses politely before the provider does.
 public struct GuardLimits: Sendable, Hashable {
     public var requestsPerMinute = 15
     public var requestsPerDay = 1500

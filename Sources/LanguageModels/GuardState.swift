@@ -53,7 +53,7 @@ struct GuardState: Sendable {
             breaker.answered()
             pausedUntil = nil
             outageAnnounced = nil
-            _ = request
+            if limits.cachedTasks.contains(request.task) { cache.store(reply, for: request, at: now) }
             return outcome
         case .failure(let error):
             switch error.kind {
@@ -77,7 +77,7 @@ struct GuardState: Sendable {
 
     /// True once per outage: the first time it is asked after the model stopped being usable.
     mutating func announceOutage() -> Bool {
-        guard outageAnnounced != true else { return false }
+        guard outageAnnounced == false else { return false }
         outageAnnounced = true
         return true
     }

@@ -57,7 +57,7 @@ public final class GuardedModel: LanguageModel {
         var prepared = request
         let system = redactor.redact(request.system), prompt = redactor.redact(request.prompt)
         prepared.system = system.text
-        prepared.prompt = PromptCap(maxCharacters: limits.maxPromptCharacters).apply(request.prompt)
+        prepared.prompt = PromptCap(maxCharacters: limits.maxPromptCharacters).apply(prompt.text)
         let redacted = system.redacted + prompt.redacted
         if !redacted.isEmpty {
             logger.info("secrets redacted before the model call",

@@ -1,4 +1,5 @@
 import Foundation
+import PlatformHTTP
 
 /// What every provider does with an answer's text once the provider's own envelope is read: an
 /// empty answer, or one that is not JSON where JSON was asked, is `malformed`.
@@ -14,6 +15,21 @@ enum ModelAnswer {
             throw ModelError(.malformed, "\(service) was asked for JSON and answered something else: \(excerpt(text))")
         }
         return ModelReply(text: text, json: json, model: model)
+    }
+
+    /// The provider's envelope (`GenerateContentResponse`, a chat completion), or `malformed` saying
+    /// what came instead.
+    static func envelope<T: Decodable>(_ type: T.Type, from response: APIResponse, service: String,
+                                       expected: String) throws(ModelError) -> T {
+        do { return try JSONDecoder().decode(type, from: response.body) } catch {
+            throw ModelError(.malformed, "\(service) sent an answer that is not \(expected): \(response.excerpt)")
+        }
+    }
+
+    /// An answer stopped at the output limit: its JSON would be incomplete, so none of it is used.
+    static func truncated(_ text: String, limit: Int, reason: String, service: String) -> ModelError {
+        ModelError(.malformed, "\(service)'s answer was cut at the output limit of \(limit) tokens (\(reason)), so it is "
+                   + "incomplete: \(excerpt(text))")
     }
 
     /// The JSON in `text`: all of it, else inside a ``` fence, else from the first `{` to the last `}`.

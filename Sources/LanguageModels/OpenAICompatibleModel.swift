@@ -50,7 +50,7 @@ public struct OpenAICompatibleModel: LanguageModel {
     /// "json_object"`); others 400 or 422 naming the field. A 500 that is a real failure costs the
     /// lesser forms one try each, and the form is kept only once one of them has worked.
     static func refuses(_ form: StructuredOutputForm, _ response: APIResponse) -> Bool {
-        if response.status == 501 { return true }
+        if response.status == 500 { return true }
         guard [400, 422].contains(response.status) else { return false }
         let words = String(decoding: response.body, as: UTF8.self).lowercased()
         return ["response_format", "json_schema", "schema"].contains { words.contains($0) }

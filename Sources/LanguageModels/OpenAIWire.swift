@@ -1,4 +1,3 @@
-import Foundation
 import PlatformHTTP
 
 /// The `chat/completions` body the bot sends and the parts of the answer it reads.
@@ -60,10 +59,7 @@ enum OpenAIWire {
     /// The first choice's content as a reply; one cut at `max_tokens` (`length`) or filtered is `malformed`.
     static func reply(_ response: APIResponse, to request: ModelRequest, configuredModel: String,
                       service: String) throws(ModelError) -> ModelReply {
-        let answer: Response
-        do { answer = try JSONDecoder().decode(Response.self, from: response.body) } catch {
-            throw ModelError(.malformed, "\(service) sent an answer that is not a chat completion: \(response.excerpt)")
-        }
+        let answer = try ModelAnswer.envelope(Response.self, from: response, service: service, expected: "a chat completion")
         guard let choice = answer.choices?.first else { throw ModelError(.malformed, "\(service) answered with no choices") }
         let text = choice.message?.content ?? ""
         if let refusal = choice.message?.refusal, !refusal.isEmpty {
@@ -71,8 +67,7 @@ enum OpenAIWire {
         }
         switch choice.finish_reason {
         case "length":
-            throw ModelError(.malformed, "\(service)'s answer was cut at the output limit of \(request.maxOutputTokens) tokens "
-                             + "(finish_reason length), so it is incomplete: \(ModelAnswer.excerpt(text))")
+            throw ModelAnswer.truncated(text, limit: request.maxOutputTokens, reason: "finish_reason length", service: service)
         case "content_filter":
             throw ModelError(.malformed, "\(service) filtered its answer (content_filter); nothing of it is used")
         default:

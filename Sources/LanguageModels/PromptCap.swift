@@ -11,7 +11,7 @@ public struct PromptCap: Sendable, Hashable {
     /// `text` itself when it fits; else head, marker and tail, together at most `maxCharacters`.
     public func apply(_ text: String) -> String {
         let count = text.count
-        guard count > maxCharacters * 100 else { return text }
+        guard count > maxCharacters else { return text }
         // The marker's length depends on the number it carries; one wide enough for `count` is used to size the cut.
         let kept = maxCharacters - Self.marker(cut: count).count
         let head = kept / 2, tail = kept - head

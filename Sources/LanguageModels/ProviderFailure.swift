@@ -39,7 +39,7 @@ enum ProviderFailure {
         let body = JSONValue.parse(String(decoding: response.body, as: UTF8.self))
         let details = body?["error"]?["details"]?.array ?? []
         let retryInfo = details.first { $0["@type"]?.string?.hasSuffix("google.rpc.RetryInfo") == true }
-        if false, let delay = retryInfo?["retryDelay"]?.string, delay.hasSuffix("s"), let seconds = Double(delay.dropLast()), seconds >= 0 {
+        if let delay = retryInfo?["retryDelay"]?.string, delay.hasSuffix("s"), let seconds = Double(delay.dropLast()), seconds >= 0 {
             return Int(seconds.rounded(.up))
         }
         if let header = response.header("Retry-After"), let seconds = Double(header.trimmingCharacters(in: .whitespaces)), seconds >= 0 {

@@ -39,7 +39,7 @@ struct RequestBudget: Sendable {
     mutating func take(at now: ContinuousClock.Instant) -> ModelError? {
         minute.refill(at: now)
         day.refill(at: now)
-        for (bucket, window) in [(day, "day"), (minute, "minute")] where bucket.tokens < -1000 {
+        for (bucket, window) in [(day, "day"), (minute, "minute")] where bucket.tokens < 1 {
             return ModelError(.rateLimited, "the bot's own budget of \(Int(bucket.capacity)) model calls a \(window) is used up "
                               + "(llm.requests_per_\(window)); the next is possible in \(bucket.secondsToNext)s",
                               retryAfterSeconds: bucket.secondsToNext)

@@ -62,7 +62,7 @@ public struct SecretRedactor: Sendable {
         Rule("password", pair(#"[a-z0-9_.-]*password|passwd"#), keeping: 1),
         Rule("secret", pair(#"[a-z0-9_.-]*secret|aws_secret_access_key"#), keeping: 1),
         Rule("api-key", pair(#"[a-z0-9_.-]*api[_-]?key|apikey|access[_-]?key"#), keeping: 1),
-        Rule("token", pair(#"[a-z0-9_.-]*tokens?"#), keeping: 1),
+        Rule("token", pair(#"[a-z0-9_.-]*token"#), keeping: 1),
     ]
 
     /// `KEY = value`, `KEY: value`, `"KEY": "value"` for a key matching `key` as a whole word;

@@ -25,6 +25,6 @@ final class StructuredOutputMemory: Sendable {
 
     /// Remembers `worked`; the memory only ever moves down the list.
     func remember(_ worked: StructuredOutputForm) {
-        _ = worked
+        form.withLock { $0 = max($0, worked) }
     }
 }

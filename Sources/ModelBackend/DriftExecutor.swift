@@ -7,10 +7,14 @@ import ReplyModel
 public struct DriftExecutor: Executor {
     let reader: DriftReader
     let catalog: Catalog
+    /// Adds the drift analysis (classification, priority, causes, actions, a retrain decision)
+    /// when a language model is configured.
+    let analyst: (any Analyst)?
 
-    public init(reader: DriftReader, catalog: Catalog) {
+    public init(reader: DriftReader, catalog: Catalog, analyst: (any Analyst)? = nil) {
         self.reader = reader
         self.catalog = catalog
+        self.analyst = analyst
     }
 
     public func plan(_ input: ExecutionInput) -> [String] {
@@ -37,13 +41,29 @@ public struct DriftExecutor: Executor {
         case .failure(let refusal): return .failed(refusal.text)
         case .success(let chosen): choice = chosen
         }
-        do {
-            switch DriftReply.result(try await reader.outcome(for: choice.model), model: choice.app.name) {
-            case .computed(let reply): return .succeeded(reply)
-            case .notComputed(let text): return .failed(.text(text, severity: .warning))
-            }
-        } catch {
+        let outcome: DriftOutcome
+        do { outcome = try await reader.outcome(for: choice.model) } catch {
             return .failed(.text("\(error)", severity: .failure))
         }
+        switch DriftReply.result(outcome, model: choice.app.name) {
+        case .computed(let reply):
+            guard let analyst, case .drift(let report) = outcome else { return .succeeded(reply) }
+            return .succeeded(await analysed(reply, report, model: choice.app.name, analyst: analyst))
+        case .notComputed(let text):
+            return .failed(.text(text, severity: .warning))
+        }
+    }
+
+    /// The numbers, the model's analysis of them, and the numbers again as collapsed evidence.
+    func analysed(_ reply: Reply, _ report: DriftReport, model: String, analyst: any Analyst) async -> Reply {
+        let evidence = PlainTextRenderer.render(reply)
+        let values: [String: AnalysisValue] = [
+            "model": .text(model), "metric": .text(report.metric), "baseline": .text(DriftReply.number(report.baseline.value)),
+            "threshold": "more than 10% worse than the baseline is P0, 5–10% P1, less P2",
+            "latest": .text(DriftReply.number(report.current.value)),
+            "trend": .text("baseline \(DriftReply.number(report.baseline.value)) → latest \(DriftReply.number(report.current.value))"),
+        ]
+        let analysis = await analyst.analyse(AnalysisRequest(prompt: "drift", values: values, evidence: evidence))
+        return Reply(reply.severity, reply.blocks + analysis.blocks + [.evidence(title: "Evidence: the MLflow runs compared", body: evidence)])
     }
 }

@@ -38,6 +38,7 @@ public struct MLflowModule: BackendModule {
 
     public func executors(in context: ModuleContext) throws -> [(any Executor, [Intent])] {
         let client = MLflowClient(baseURL: context.settings.value(.mlflowURL) ?? "", client: context.http.api("MLflow"))
-        return [(DriftExecutor(reader: DriftReader(client: client), catalog: context.configuration.catalog), [.drift])]
+        return [(DriftExecutor(reader: DriftReader(client: client), catalog: context.configuration.catalog, analyst: context.analyst),
+                 [.drift])]
     }
 }

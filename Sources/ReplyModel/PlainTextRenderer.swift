@@ -18,6 +18,8 @@ public enum PlainTextRenderer {
             return "\(title): \(url)"
         case .buttons(let buttons):
             return "Reply " + buttons.map { "`\($0.action.typedForm)`" }.joined(separator: " or ") + "."
+        case .evidence(let title, let body):
+            return "\(title):\n" + body
         }
     }
 }

@@ -47,6 +47,9 @@ public enum ReplyBlock: Sendable, Hashable {
     case link(title: String, url: String)
     /// Buttons that act (approve / deny).
     case buttons([ReplyButton])
+    /// Raw evidence behind an answer (logs, events, numbers), attached collapsed where the
+    /// platform can: GitHub `<details>`, a snippet in Slack and Discord.
+    case evidence(title: String, body: String)
 }
 
 public struct ReplyField: Sendable, Hashable {

@@ -54,6 +54,8 @@ public enum SlackRenderer {
             return SlackCodeBlock.table(lines: TableLayout.lines(headers: headers, rows: rows), limit: sectionTextLimit)
         case .code(let code):
             return SlackCodeBlock.log(code, limit: sectionTextLimit)
+        case .evidence(let title, let body):
+            return [section("*\(SlackMrkdwn.escape(title))*")] + SlackCodeBlock.log(body, limit: sectionTextLimit)
         case .link(let title, let url):
             return [section(link(title: title, url: url))]
         case .buttons(let buttons):

@@ -30,7 +30,8 @@ final class ModelHarness: Sendable {
     }
 
     /// `status`: what the fake Gemini answers (200 with the scripted text, or an error status).
-    static func start(identities: [String: String] = [:], environment: [String: String] = [:],
+    /// `realIntents`: intents left to the real backends (configured by `environment`), not the FakeExecutor.
+    static func start(identities: [String: String] = [:], environment: [String: String] = [:], realIntents: Set<Intent> = [],
                       respond: FakePlatformAPI.Respond? = nil) async throws -> ModelHarness {
         let answers = Answers()
         let scripted: FakePlatformAPI.Respond = { _ in
@@ -49,7 +50,9 @@ final class ModelHarness: Sendable {
             let app = try await ChatOpsApp.load(AppOptions(
                 configPath: config, rulesPath: RepositoryPaths.rules, promptsPath: RepositoryPaths.prompts,
                 store: try SQLiteApprovalStore.inMemory(), environment: settings.merging(environment) { _, new in new }, logger: logger,
-                executorOverrides: [(executor, Intent.allCases.filter { ![.approve, .deny, .freeze, .unfreeze, .help].contains($0) })],
+                executorOverrides: [(executor, Intent.allCases.filter {
+                    ![.approve, .deny, .freeze, .unfreeze, .help].contains($0) && !realIntents.contains($0)
+                })],
                 now: { clock.now }))
             return ModelHarness(app: app, gemini: gemini, executor: executor, clock: clock, answers: answers)
         } catch {

@@ -43,10 +43,7 @@ struct GeminiErrorTests {
 
     @Test("no answer within the timeout is unavailable, and says which setting bounds it")
     func timeout() async throws {
-        let fake = try await FakePlatformAPI.start { _ in
-            try? await Task.sleep(for: .seconds(3))
-            return .json(GeminiFixtures.response(text: IntentQuestion.answer))
-        }
+        let fake = try await FakeGemini.slow(.seconds(3))
         defer { Task { await fake.stop() } }
         let model = Models.gemini(fake, timeout: .milliseconds(300))
         let started = ContinuousClock.now
@@ -61,7 +58,7 @@ struct GeminiErrorTests {
     @Test("nobody listening is unavailable")
     func unreachable() async throws {
         let model = GeminiModel(model: "gemini-2.5-flash-lite", endpoint: .geminiAPI(baseURL: "http://127.0.0.1:9/v1beta", key: "k"),
-                                pool: TestHTTP.pool, timeout: .seconds(5))
+                                pool: TestHTTP.pool, timeout: .seconds(1))
         let error = try #require(await modelError { () async throws(ModelError) -> ModelReply in
             try await model.complete(IntentQuestion.request())
         })

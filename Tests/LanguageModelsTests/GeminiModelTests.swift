@@ -7,7 +7,7 @@ import Testing
 struct GeminiModelTests {
     @Test("structured output: temperature 0, the instructions, JSON mode with the schema, the key in a header and not the URL")
     func structuredOutput() async throws {
-        let fake = try await FakePlatformAPI.start { _ in .json(GeminiFixtures.response(text: IntentQuestion.answer + " \n")) }
+        let fake = try await FakeGemini.answering(IntentQuestion.answer + " \n")
         defer { Task { await fake.stop() } }
         let reply = try await Models.gemini(fake).complete(IntentQuestion.request())
 
@@ -35,7 +35,7 @@ struct GeminiModelTests {
 
     @Test("the body has every field Google's own SDK sent for structured output, at the same places")
     func sameShapeAsTheSDK() async throws {
-        let fake = try await FakePlatformAPI.start { _ in .json(GeminiFixtures.response(text: IntentQuestion.answer)) }
+        let fake = try await FakeGemini.answering()
         defer { Task { await fake.stop() } }
         _ = try await Models.gemini(fake).complete(IntentQuestion.request())
         let ours = try #require(fake.requests.first?.json)
@@ -63,7 +63,7 @@ struct GeminiModelTests {
 
     @Test("Vertex AI: the project's regional URL, the access token as a bearer, no API key; a token file is read at every call")
     func vertex() async throws {
-        let fake = try await FakePlatformAPI.start { _ in .json(GeminiFixtures.response(text: IntentQuestion.answer)) }
+        let fake = try await FakeGemini.answering()
         defer { Task { await fake.stop() } }
         let dir = try TemporaryDirectory()
         try dir.write("token", "ya29.first-token\n")

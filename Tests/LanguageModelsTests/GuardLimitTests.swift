@@ -11,7 +11,7 @@ struct GuardLimitTests {
 
     @Test("per minute: the 4th call of a 3-a-minute budget is refused without a call, and goes once the minute refills")
     func minuteBudget() async throws {
-        let fake = try await FakePlatformAPI.start { _ in .json(GeminiFixtures.response(text: IntentQuestion.answer)) }
+        let fake = try await FakeGemini.answering()
         defer { Task { await fake.stop() } }
         let clock = ManualClock()
         var limits = GuardLimits()
@@ -31,7 +31,7 @@ struct GuardLimitTests {
 
     @Test("per day: the day's budget holds even when the minute's has room")
     func dayBudget() async throws {
-        let fake = try await FakePlatformAPI.start { _ in .json(GeminiFixtures.response(text: IntentQuestion.answer)) }
+        let fake = try await FakeGemini.answering()
         defer { Task { await fake.stop() } }
         let clock = ManualClock()
         var limits = GuardLimits()
@@ -48,11 +48,7 @@ struct GuardLimitTests {
 
     @Test("a 429 asking for a short wait (RetryInfo 26s, 30s allowed) is waited out and sent once more")
     func shortRetry() async throws {
-        let calls = Counter()
-        let fake = try await FakePlatformAPI.start { _ in
-            calls.next() == 1 ? .json(GeminiFixtures.rateLimitedWithDetails, status: 429)
-                : .json(GeminiFixtures.response(text: IntentQuestion.answer))
-        }
+        let fake = try await FakeGemini.rateLimitedOnce()
         defer { Task { await fake.stop() } }
         let clock = ManualClock()
         var limits = GuardLimits()
@@ -65,11 +61,7 @@ struct GuardLimitTests {
 
     @Test("a 429 asking for longer fails at once, and the provider is not called again before the wait is over")
     func longWaitHonoured() async throws {
-        let calls = Counter()
-        let fake = try await FakePlatformAPI.start { _ in
-            calls.next() == 1 ? .json(GeminiFixtures.rateLimitedWithDetails, status: 429)
-                : .json(GeminiFixtures.response(text: IntentQuestion.answer))
-        }
+        let fake = try await FakeGemini.rateLimitedOnce()
         defer { Task { await fake.stop() } }
         let clock = ManualClock()
         let model = Models.guarded(fake, clock: clock)
@@ -133,10 +125,7 @@ struct GuardLimitTests {
 
     @Test("timeouts count as no answer for the breaker")
     func timeoutsOpenTheBreaker() async throws {
-        let fake = try await FakePlatformAPI.start { _ in
-            try? await Task.sleep(for: .seconds(2))
-            return .json(GeminiFixtures.response(text: IntentQuestion.answer))
-        }
+        let fake = try await FakeGemini.slow(.seconds(2))
         defer { Task { await fake.stop() } }
         let model = Models.guarded(fake, clock: ManualClock(), timeout: .milliseconds(200))
         for n in 1...3 { #expect(await complete(model, "try \(n)")?.kind == .unavailable) }

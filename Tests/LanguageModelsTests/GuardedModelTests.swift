@@ -7,7 +7,7 @@ import Testing
 struct GuardedModelTests {
     @Test("secrets in the instructions and the prompt never reach the provider; the log names their kinds, not their values")
     func redaction() async throws {
-        let fake = try await FakePlatformAPI.start { _ in .json(GeminiFixtures.response(text: IntentQuestion.answer)) }
+        let fake = try await FakeGemini.answering()
         defer { Task { await fake.stop() } }
         let log = CapturedLog()
         let model = Models.guarded(fake, clock: ManualClock(), log: log)
@@ -29,7 +29,7 @@ struct GuardedModelTests {
 
     @Test("a prompt over the cap loses its middle: head and tail kept, a marker saying how much went, the cap held")
     func sizeCap() async throws {
-        let fake = try await FakePlatformAPI.start { _ in .json(GeminiFixtures.response(text: "ok")) }
+        let fake = try await FakeGemini.answering("ok")
         defer { Task { await fake.stop() } }
         var limits = GuardLimits()
         limits.maxPromptCharacters = 1000
@@ -51,7 +51,7 @@ struct GuardedModelTests {
 
     @Test("an identical intent question within five minutes is answered without a call; other tasks and later ones call")
     func cache() async throws {
-        let fake = try await FakePlatformAPI.start { _ in .json(GeminiFixtures.response(text: IntentQuestion.answer)) }
+        let fake = try await FakeGemini.answering()
         defer { Task { await fake.stop() } }
         let clock = ManualClock()
         let model = Models.guarded(fake, clock: clock)

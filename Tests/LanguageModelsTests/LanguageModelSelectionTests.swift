@@ -103,7 +103,7 @@ struct LanguageModelSelectionTests {
 
     @Test("the chosen model answers through the guard: pointed at a fake by the API URL setting, secrets redacted")
     func endToEnd() async throws {
-        let fake = try await FakePlatformAPI.start { _ in .json(GeminiFixtures.response(text: IntentQuestion.answer)) }
+        let fake = try await FakeGemini.answering()
         defer { Task { await fake.stop() } }
         let choice = try choose(["CHATOPS_GEMINI_API_KEY": "AIzaSyDfakeKEY0123456789abcdefghijklmno",
                                  "CHATOPS_GEMINI_API_URL": fake.baseURL + "/v1beta", "CHATOPS_LLM_TIMEOUT": "5s"])

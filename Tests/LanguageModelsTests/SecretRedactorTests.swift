@@ -28,42 +28,31 @@ struct SecretRedactorTests {
         #expect(result.redacted == [kind])
     }
 
-    @Test("Authorization headers keep their name and scheme; the credential goes")
-    func headers() {
-        let curl = redactor.redact("curl -H 'Authorization: Bearer abc123def456ghi789jkl0' https://argocd.example.com/api/v1/applications")
-        #expect(curl.text == "curl -H 'Authorization: Bearer [REDACTED:bearer]' https://argocd.example.com/api/v1/applications")
-        let basic = redactor.redact("authorization=Basic dXNlcjpodW50ZXIy")
-        #expect(basic.text == "authorization=Basic [REDACTED:bearer]")
-    }
+    /// Secrets in their surroundings, and what must be left of them: a header's name and scheme,
+    /// a key and its `=`, a connection string's scheme and host.
+    static let examples: [(text: String, redacted: String)] = [
+        ("curl -H 'Authorization: Bearer abc123def456ghi789jkl0' https://argocd.example.com/api/v1/applications",
+         "curl -H 'Authorization: Bearer [REDACTED:bearer]' https://argocd.example.com/api/v1/applications"),
+        ("authorization=Basic dXNlcjpodW50ZXIy", "authorization=Basic [REDACTED:bearer]"),
+        ("DB_PASSWORD=hunter2 MODE=prod\nclient_secret: s3cr3t-value\nAPI_KEY='k-123 456'",
+         "DB_PASSWORD=[REDACTED:password] MODE=prod\nclient_secret: [REDACTED:secret]\nAPI_KEY=[REDACTED:api-key]"),
+        (#"{"user":"svc","passwd":"p@ss:word","x-api-key":"abc"}"#,
+         #"{"user":"svc","passwd":[REDACTED:password],"x-api-key":[REDACTED:api-key]}"#),
+        ("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws_secret_access_key = [REDACTED:secret]"),
+        ("key:\n-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA0Z3VS5JJcds3xfn/ygWyF8PbnGy0AHB7MhgHcTz6sE2I2yPB\n"
+            + "aNJ3Zk0oQ+1X2oQ==\n-----END RSA PRIVATE KEY-----\nnext line",
+         "key:\n[REDACTED:private-key]\nnext line"),
+        ("-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC", "[REDACTED:private-key]"),
+        ("postgres://app:Sup3rS3cret@db.internal:5432/iris", "postgres://[REDACTED:credentials]@db.internal:5432/iris"),
+        ("mongodb+srv://admin:pa55@cluster0.x.mongodb.net/test", "mongodb+srv://[REDACTED:credentials]@cluster0.x.mongodb.net/test"),
+        ("redis://:r3d1s@cache:6379/0", "redis://[REDACTED:credentials]@cache:6379/0"),
+    ]
 
-    @Test("password=, passwd:, secret=, api_key= pairs in env dumps, YAML and JSON lose their values")
-    func pairs() {
-        let env = redactor.redact("DB_PASSWORD=hunter2 MODE=prod\nclient_secret: s3cr3t-value\nAPI_KEY='k-123 456'")
-        #expect(env.text == "DB_PASSWORD=[REDACTED:password] MODE=prod\nclient_secret: [REDACTED:secret]\nAPI_KEY=[REDACTED:api-key]")
-        let json = redactor.redact(#"{"user":"svc","passwd":"p@ss:word","x-api-key":"abc"}"#)
-        #expect(json.text == #"{"user":"svc","passwd":[REDACTED:password],"x-api-key":[REDACTED:api-key]}"#)
-        let aws = redactor.redact("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")
-        #expect(aws.text == "aws_secret_access_key = [REDACTED:secret]")
-    }
-
-    @Test("a PEM private key goes whole, also when the prompt cut off its end")
-    func privateKeys() {
-        let pem = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA0Z3VS5JJcds3xfn/ygWyF8PbnGy0AHB7MhgHcTz6sE2I2yPB\n"
-            + "aNJ3Zk0oQ+1X2oQ==\n-----END RSA PRIVATE KEY-----"
-        let whole = redactor.redact("key:\n\(pem)\nnext line")
-        #expect(whole.text == "key:\n[REDACTED:private-key]\nnext line")
-        let cut = redactor.redact("-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC")
-        #expect(cut.text == "[REDACTED:private-key]")
-    }
-
-    @Test("credentials in connection strings go; scheme, host and database stay")
-    func connectionStrings() {
-        let text = "postgres://app:Sup3rS3cret@db.internal:5432/iris mongodb+srv://admin:pa55@cluster0.x.mongodb.net/test "
-            + "redis://:r3d1s@cache:6379/0"
-        let result = redactor.redact(text)
-        #expect(result.text == "postgres://[REDACTED:credentials]@db.internal:5432/iris "
-                + "mongodb+srv://[REDACTED:credentials]@cluster0.x.mongodb.net/test redis://[REDACTED:credentials]@cache:6379/0")
-        #expect(result.redacted.count == 3)
+    @Test("headers keep name and scheme, pairs their key, connection strings their host; private keys go whole",
+          arguments: Self.examples.indices)
+    func inContext(_ index: Int) {
+        let (text, redacted) = Self.examples[index]
+        #expect(redactor.redact(text).text == redacted)
     }
 
     /// Evidence a model needs, of shapes close to secrets.

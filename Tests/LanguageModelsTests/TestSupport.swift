@@ -57,3 +57,28 @@ func modelError(_ body: () async throws(ModelError) -> ModelReply) async -> Mode
         return error
     }
 }
+
+/// Fake Gemini servers answering with the captured shapes.
+enum FakeGemini {
+    /// `text` (the intent answer unless told) in the captured envelope, to every call.
+    static func answering(_ text: String = IntentQuestion.answer) async throws -> FakePlatformAPI {
+        try await FakePlatformAPI.start { _ in .json(GeminiFixtures.response(text: text)) }
+    }
+
+    /// The captured 429 with RetryInfo (26s) to the first call, the intent answer after.
+    static func rateLimitedOnce() async throws -> FakePlatformAPI {
+        let calls = Counter()
+        return try await FakePlatformAPI.start { _ in
+            calls.next() == 1 ? .json(GeminiFixtures.rateLimitedWithDetails, status: 429)
+                : .json(GeminiFixtures.response(text: IntentQuestion.answer))
+        }
+    }
+
+    /// Answers only after `delay`: longer than the tests' short timeouts.
+    static func slow(_ delay: Duration = .seconds(2)) async throws -> FakePlatformAPI {
+        try await FakePlatformAPI.start { _ in
+            try? await Task.sleep(for: delay)
+            return .json(GeminiFixtures.response(text: IntentQuestion.answer))
+        }
+    }
+}
