@@ -116,7 +116,9 @@ let package = Package(
         // every call goes through (redaction, size caps, budgets, backoff, circuit breaker, cache).
         .target(
             name: "LanguageModels",
-            dependencies: ["ChatOpsConfig", "ChatOpsCore", "Execution", "PlatformHTTP", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["ChatOpsConfig", "ChatOpsCore", "Execution", "PlatformHTTP", .product(name: "Logging", package: "swift-log"),
+                           .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                           .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio")]
         ),
         // The prompts in `prompts/` (Mustache, versioned), loaded and checked at start.
         .target(name: "PromptTemplates", dependencies: [.product(name: "Mustache", package: "swift-mustache")]),

@@ -34,10 +34,12 @@ extension ChatBot {
             await sink.send(Replies.notYourConfirmation(pending), to: message.origin)
         case .alreadySettled(let state):
             await sink.send(Replies.confirmationSettled(pending, state: state), to: message.origin)
+        // Answered where the author answered (the question's conversation, unless typed elsewhere by
+        // id): a Discord `/chatops yes` waits for its own reply, which the question's origin never gives.
         case .settled(let settled) where settled.state == .declined:
-            await sink.send(Replies.confirmationDeclined(settled), to: settled.origin)
+            await sink.send(Replies.confirmationDeclined(settled), to: message.origin)
         case .settled(let settled):
-            let original = IncomingMessage(platformUser: message.platformUser, roles: message.roles, origin: settled.origin,
+            let original = IncomingMessage(platformUser: message.platformUser, roles: message.roles, origin: message.origin,
                                            text: settled.question.text, isAddressedByPlatform: true)
             let input = ParsedCommandInContext(command: settled.command, message: original,
                                                principal: policy.principal(platformUser: message.platformUser, roles: message.roles))

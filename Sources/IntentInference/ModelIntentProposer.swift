@@ -3,19 +3,16 @@ import ChatOpsCore
 import LanguageModels
 import Logging
 import PromptTemplates
-import Synchronization
 import Understanding
 
 /// The LLM intent layer: renders the `intent` prompt from the catalog, asks the model for the
 /// schema's JSON, and reads the answer into a proposal — data only; `ProposalValidator` decides.
 /// A model that fails is said once per outage; the bot carries on with rules alone.
-public final class ModelIntentProposer: IntentProposer {
+public struct ModelIntentProposer: IntentProposer {
     let model: any LanguageModel
     let prompt: PromptTemplate
     let catalog: Catalog
     let logger: Logger
-    /// Whether the current outage was announced already.
-    private let announced = Mutex(false)
 
     public init(model: any LanguageModel, prompt: PromptTemplate, catalog: Catalog, logger: Logger) {
         self.model = model
@@ -42,10 +39,10 @@ public final class ModelIntentProposer: IntentProposer {
                 return .proposed(IntentProposal(intent: nil, slots: [:], confidence: 0, paraphrase: "", model: "\(model)",
                                                 promptVersion: prompt.versionTag))
             }
-            let announce = announced.withLock { done in defer { done = true }; return !done }
+            // Said once per outage: the guard knows when one starts and ends.
+            let announce = (model as? GuardedModel)?.shouldAnnounceOutage() ?? true
             return .unavailable(reason: Self.short(error), announce: announce)
         }
-        announced.withLock { $0 = false }
         let proposal = Self.proposal(from: reply, promptVersion: prompt.versionTag)
         logger.info("the language model proposed an intent", metadata: [
             "model": "\(reply.model)", "prompt": "\(prompt.versionTag)", "intent": "\(proposal.intent ?? "none")",

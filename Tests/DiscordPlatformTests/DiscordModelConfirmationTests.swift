@@ -85,6 +85,8 @@ struct DiscordModelConfirmationTests {
                                           messageID: questionID)
         #expect(s.harness.executor.executed.map(\.intent) == [.deploy])
         #expect(s.harness.executor.executed.first?.command.slots["version"]?.stringValue == "v2.3")
+        // Answered through the click's own token, where alice confirmed.
+        #expect(confirmed.allSatisfy { "\($0.method) \($0.path)" == "POST /webhooks/\(app)/ALICE_CLICK" })
         let result = try #require(confirmed.last)
         #expect(result.messageText.contains("Request #1 succeeded"))
         #expect(try await s.harness.store.request(id: 1)?.requester == "alice")
@@ -98,16 +100,24 @@ struct DiscordModelConfirmationTests {
         #expect(s.gemini.calls == 1)
     }
 
-    @Test("EXPERIMENT typed yes")
-    func experimentTypedYes() async throws {
+    @Test("a typed `/chatops text: yes` confirms, and its own deferred answer says what runs")
+    func typedYes() async throws {
         let s = try await Served.start()
         s.gemini.propose("restart", ["app": "payments", "env": "staging"])
         try await s.ask("kick the payments thing on staging", id: "786008729715212340", token: "ALICE_TOKEN")
-        let before = s.harness.discordAPI.requests.count
+        #expect(s.harness.discordAPI.requests.first?.messageText.contains("Did you mean: restart payments-api in staging?") == true)
+        let asked = s.harness.discordAPI.requests.count
         try await s.ask("yes", id: "786008729715212341", token: "YES_TOKEN")
-        for r in s.harness.discordAPI.requests.dropFirst(before) { print("EXP", r.method, r.path, r.messageText) }
-        print("EXP executed", s.harness.executor.executed.map(\.intent))
+        let answered = Array(s.harness.discordAPI.requests.dropFirst(asked))
+        // Discord shows "thinking…" until the deferred answer is edited: the yes must be answered itself.
+        let first = try #require(answered.first)
+        #expect("\(first.method) \(first.path)" == "PATCH /webhooks/\(app)/YES_TOKEN/messages/@original")
+        #expect(first.messageText.contains("Running request #1: restart payments-api in staging"), "\(first.messageText)")
+        #expect(answered.allSatisfy { $0.path.hasPrefix("/webhooks/\(app)/YES_TOKEN") })
+        #expect(answered.last?.messageText.contains("Request #1 succeeded") == true)
         await s.stop()
+        #expect(s.harness.executor.executed.map(\.intent) == [.restart])
+        #expect(s.gemini.calls == 1, "a yes is an answer, not a question for the model")
     }
 
     @Test("No declines: nothing runs, and a Yes after it says it was already cancelled")

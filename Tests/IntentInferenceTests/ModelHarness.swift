@@ -45,7 +45,7 @@ final class ModelHarness: Sendable {
         let clock = TestClock(Date())
         var logger = Logger(label: "model-harness")
         logger.logLevel = .critical
-        let settings = ["CHATOPS_GEMINI_API_KEY": apiKey, "CHATOPS_GEMINI_API_URL": gemini.baseURL, "CHATOPS_LLM_TIMEOUT": "5s"]
+        let settings = ["CHATOPS_GEMINI_API_KEY": apiKey, "CHATOPS_GEMINI_API_URL": gemini.baseURL, "CHATOPS_LLM_TIMEOUT": "30s"]
         do {
             let app = try await ChatOpsApp.load(AppOptions(
                 configPath: config, rulesPath: RepositoryPaths.rules, promptsPath: RepositoryPaths.prompts,

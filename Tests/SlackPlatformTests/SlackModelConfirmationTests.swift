@@ -45,6 +45,15 @@ struct SlackModelConfirmationTests {
             #expect(try await harness.postSlack("/slack/commands", body).status == 200)
         }
 
+        /// alice's `/chatops kick the payments thing on staging`, read by the model as a restart;
+        /// waits for the question.
+        @discardableResult
+        func askForRestart(trigger: String) async throws -> RecordedRequest {
+            gemini.propose("restart", ["app": "payments", "env": "staging"])
+            try await slash(SlackModelConfirmationTests.kickPayments, trigger: trigger)
+            return try await slack.waitForPost(containing: "Did you mean: restart payments-api in staging?")
+        }
+
         /// `user` clicks a button of the message `messageTS` in the thread `root`.
         func click(_ action: ReplyAction, user: String, messageTS: String, root: String, trigger: String) async throws {
             let payload = try SlackCommandTests.click(try Fixture.json("block_actions.button.payload.json"), action: action,
@@ -129,9 +138,7 @@ struct SlackModelConfirmationTests {
     @Test("alice's typed yes in a thread answers that thread's question, not her later one elsewhere; bob's yes answers nothing")
     func typedYesInTheThread() async throws {
         let s = try await Served.start()
-        s.gemini.propose("restart", ["app": "payments", "env": "staging"])
-        try await s.slash(Self.kickPayments, trigger: "111.111.restart")
-        try await s.slack.waitForPost(containing: "Did you mean: restart payments-api in staging?")
+        try await s.askForRestart(trigger: "111.111.restart")
         s.gemini.propose("deploy", ["app": "iris", "version": "v2.5", "env": "staging"])
         try await s.slash("the flower model should be on two point five in stage", trigger: "111.111.deploy")
         try await s.slack.waitForPost(containing: "Did you mean: deploy iris-classifier v2.5 to staging?")
@@ -159,9 +166,8 @@ struct SlackModelConfirmationTests {
     @Test("a Yes after five minutes says it was not confirmed in time, and nothing runs")
     func expired() async throws {
         let s = try await Served.start()
-        s.gemini.propose("restart", ["app": "payments", "env": "staging"])
-        try await s.slash(Self.kickPayments, trigger: "111.111.late")
-        try await s.slack.waitForPost(containing: "confirm within 5m")
+        let question = try await s.askForRestart(trigger: "111.111.late")
+        #expect(question.text.contains("confirm within 5m"))
         s.clock.advance(5 * 60 + 1)
         // Signed at the moved clock's time: Slack's replay window is read on the same clock.
         try await s.click(ReplyAction(kind: .confirm, requestID: 1), user: "W111", messageTS: FakeSlack.ts(2),
