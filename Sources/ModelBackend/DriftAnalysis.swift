@@ -2,6 +2,9 @@
 /// logged the metric (by start time); the baseline is the configured run, or else the best of the
 /// finished runs before the current one (higher is better).
 public enum DriftAnalysis {
+    /// How many runs the trend shows.
+    public static let trendLength = 12
+
     /// - Parameters:
     ///   - runs: the experiment's runs that logged the metric, in any order; unfinished ones are ignored.
     ///   - configuredBaseline: the run `model.baseline_run` names, already read.
@@ -26,6 +29,7 @@ public enum DriftAnalysis {
         }
         let drift = (baseline.value - current.value) / baseline.value * 100
         return .drift(DriftReport(experiment: experiment, metric: metric, current: current, baseline: baseline,
-                                  baselineChoice: choice, driftPercent: drift, priority: DriftPriority(driftPercent: drift)))
+                                  baselineChoice: choice, driftPercent: drift, priority: DriftPriority(driftPercent: drift),
+                                  recent: Array(finished.prefix(trendLength).reversed())))
     }
 }

@@ -61,7 +61,7 @@ public struct DriftExecutor: Executor {
             "model": .text(model), "metric": .text(report.metric), "baseline": .text(DriftReply.number(report.baseline.value)),
             "threshold": "more than 10% worse than the baseline is P0, 5–10% P1, less P2",
             "latest": .text(DriftReply.number(report.current.value)),
-            "trend": .text("baseline \(DriftReply.number(report.baseline.value)) → latest \(DriftReply.number(report.current.value))"),
+            "trend": .text(DriftTrend.values(report)),
         ]
         let analysis = await analyst.analyse(AnalysisRequest(prompt: "drift", values: values, evidence: evidence))
         return Reply(reply.severity, reply.blocks + analysis.blocks + [.evidence(title: "Evidence: the MLflow runs compared", body: evidence)])

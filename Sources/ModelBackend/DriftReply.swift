@@ -53,6 +53,7 @@ enum DriftReply {
             ReplyField("Baseline run", "\(report.baseline.title): \(number(report.baseline.value)), \(why)"),
             ReplyField("Drift", String(format: "%.2f%%", report.driftPercent)),
             ReplyField("Priority", report.priority.rawValue),
+            ReplyField("Trend", DriftTrend.sparkline(report)),
         ]
     }
 

@@ -50,6 +50,8 @@ public struct DriftReport: Sendable, Hashable {
     /// (baseline − current) / baseline × 100: positive is worse, negative an improvement.
     public let driftPercent: Double
     public let priority: DriftPriority
+    /// The last finished runs, oldest first, ending with the current one: the metric's trend.
+    public let recent: [MeasuredRun]
 }
 
 /// What drift comes to for an experiment's runs.

@@ -25,7 +25,7 @@ struct ArgoCDSyncTests {
         }
     }
 
-    func sync(_ fake: FakePlatformAPI, env: String? = "staging", timeout: Duration = .seconds(20),
+    func sync(_ fake: FakePlatformAPI, env: String? = "staging", timeout: Duration = .seconds(60),
               progress: ProgressLog = ProgressLog()) async -> ExecutionResult {
         var slots: [String: SlotValue] = ["app": .string("iris-classifier")]
         if let env { slots["env"] = .string(env) }

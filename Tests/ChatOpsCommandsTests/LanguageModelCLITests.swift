@@ -73,3 +73,22 @@ struct LanguageModelCLITests {
         #expect(result.stderr.contains("\(file):1: \"ship\" is not an intent of the catalog"))
     }
 }
+
+/// A broken prompt stops every command that builds the bot, naming the file and the line.
+@Suite("a broken prompt stops start-up")
+struct BrokenPromptCLITests {
+    @Test("chatops say with a prompt whose section is never closed exits 2 with the file and line, and acts on nothing")
+    func brokenPrompt() throws {
+        let cli = try FreshStoreCLI()
+        let prompts = try TemporaryDirectory()
+        for name in ["incident-rca", "drift", "pipeline-triage"] {
+            let shipped = try String(contentsOf: RepositoryPaths.root.appendingPathComponent("prompts/\(name).mustache"), encoding: .utf8)
+            try prompts.write("\(name).mustache", shipped)
+        }
+        let broken = try prompts.write("intent.mustache", "{{! prompt: intent, version: 2 }}\n{{! system }}\nrules\n{{#intents}}\n- {{name}}\n{{! user }}\n{{text}}\n")
+        let result = try cli.run(["say", "--as", "alice", "--store", cli.store, "--prompts", prompts.path, "status of iris in prod"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("prompt error: \(broken):5: a section is never closed"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+}

@@ -49,6 +49,8 @@ struct AnalysisTests {
         #expect(user.contains("Model: iris-classifier"))
         #expect(user.contains("Metric: accuracy (baseline 0.9667"), "\(user)")
         #expect(user.contains("Current run: logreg-C10.0"), "the evidence is in the prompt")
+        #expect(user.contains("Trend over the last runs, oldest first: 0.9333, 0.9667 (baseline), 0.9556 (latest)"), "\(user)")
+        #expect(replies.contains("Trend: ▁[█]▆ (3 runs, oldest first; [ ] is the baseline)"))
         #expect(asked["generationConfig"].flatMap { ($0 as? [String: Any])?["responseSchema"] } == nil, "prose, not a schema")
     }
 

@@ -43,6 +43,7 @@ struct DriftExecutorTests {
             Baseline run: logreg-C1.0 (df621e52): 0.9667, the best accuracy of the 2 earlier runs
             Drift: 1.15%
             Priority: P2
+            Trend: ▁[█]▆ (3 runs, oldest first; [ ] is the baseline)
             """)
     }
 
