@@ -46,9 +46,16 @@ public struct DriftExecutor: Executor {
             return .failed(.text("\(error)", severity: .failure))
         }
         switch DriftReply.result(outcome, model: choice.app.name) {
-        case .computed(let reply):
-            guard let analyst, case .drift(let report) = outcome else { return .succeeded(reply) }
-            return .succeeded(await analysed(reply, report, model: choice.app.name, analyst: analyst))
+        case .computed(let computed):
+            guard case .drift(let report) = outcome else { return .succeeded(computed) }
+            var reply = computed
+            if let analyst { reply = await analysed(reply, report, model: choice.app.name, analyst: analyst) }
+            // P0: the model is wrong in production; offer the fix (policy and approvals apply to the click).
+            if report.priority == .p0 {
+                reply.blocks.append(.buttons([ReplyButton(label: "Retrain \(choice.app.name)", action: .retrain(choice.app.name),
+                                                          style: .primary)]))
+            }
+            return .succeeded(reply)
         case .notComputed(let text):
             return .failed(.text(text, severity: .warning))
         }

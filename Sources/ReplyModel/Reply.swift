@@ -79,36 +79,58 @@ public struct ReplyButton: Sendable, Hashable {
 }
 
 /// What a button does. Its `identifier` travels through the platform (Slack `action_id`/`value`,
-/// Discord `custom_id`) and comes back on a click; `commandText` is what the click means.
+/// Discord `custom_id`) and comes back on a click; `commandText` is what the click means, said by
+/// whoever clicked, so it goes through the same understanding and policy as if they typed it.
 public struct ReplyAction: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
         case approve, deny
-        /// Yes / No to a command the model inferred: `requestID` is the confirmation's id.
+        /// Yes / No to a command the model inferred: the subject is the confirmation's id.
         case confirm, cancel
+        /// Retrain a model (a drift answer's button): the subject is the model's catalog name.
+        case retrain
+
+        /// Whether the subject is a request or confirmation number (else a catalog name).
+        var takesNumber: Bool { self != .retrain }
     }
 
     public var kind: Kind
-    public var requestID: Int64
+    /// `42`, or `iris-classifier`.
+    public let subject: String
 
     public init(kind: Kind, requestID: Int64) {
         self.kind = kind
-        self.requestID = requestID
+        self.subject = String(requestID)
     }
 
-    /// `chatops:approve:42`.
-    public var identifier: String { "chatops:\(kind.rawValue):\(requestID)" }
+    /// `retrain MODEL`.
+    public static func retrain(_ model: String) -> ReplyAction { ReplyAction(kind: .retrain, subject: model) }
 
-    /// The command a click stands for: `approve 42`.
-    public var commandText: String { "\(kind.rawValue) \(requestID)" }
+    init(kind: Kind, subject: String) {
+        self.kind = kind
+        self.subject = subject
+    }
+
+    /// `chatops:approve:42`, `chatops:retrain:iris-classifier`.
+    public var identifier: String { "chatops:\(kind.rawValue):\(subject)" }
+
+    /// The command a click stands for: `approve 42`, `retrain iris-classifier`.
+    public var commandText: String { "\(kind.rawValue) \(subject)" }
 
     /// How to say it by hand where there are no buttons: `approve 42`, `deny 42 REASON`.
     public var typedForm: String { kind == .deny ? "\(commandText) REASON" : commandText }
 
-    /// Reads an identifier back; anything else (another app's button, a forged id) is nil.
+    /// Reads an identifier back; anything else (another app's button, a forged id or name) is nil.
     public init?(identifier: String) {
         let parts = identifier.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0] == "chatops", let kind = Kind(rawValue: String(parts[1])),
-              parts[2].count <= 18, parts[2].allSatisfy(\.isASCII), let id = Int64(parts[2]), id > 0 else { return nil }
-        self.init(kind: kind, requestID: id)
+        guard parts.count == 3, parts[0] == "chatops", let kind = Kind(rawValue: String(parts[1])) else { return nil }
+        let subject = parts[2]
+        if kind.takesNumber {
+            guard subject.count <= 18, subject.allSatisfy(\.isASCII), let id = Int64(subject), id > 0 else { return nil }
+            self.init(kind: kind, requestID: id)
+        } else {
+            guard (1...63).contains(subject.count), subject.first?.isLetter == true,
+                  subject.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) else { return nil }
+            self.init(kind: kind, subject: String(subject))
+        }
     }
 }

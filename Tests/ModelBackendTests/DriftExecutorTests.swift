@@ -60,6 +60,10 @@ struct DriftExecutorTests {
         #expect(result.isSuccess)
         #expect(result.reply.severity == severity)
         #expect(result.fields["Priority"] == priority)
+        // P0 offers the fix as a button that says `retrain iris-classifier` as whoever clicks it.
+        let retrain = result.reply.buttons.map(\.action)
+        #expect(retrain == (priority == "P0" ? [.retrain("iris-classifier")] : []))
+        #expect(retrain.first.map(\.commandText) == (priority == "P0" ? "retrain iris-classifier" : nil))
     }
 
     @Test("runs without the metric are skipped")

@@ -51,14 +51,15 @@ struct TextLimitTests {
     }
 
     @Test("button identifiers round-trip and nothing else reads as one",
-          arguments: ["chatops:approve:42", "chatops:deny:7"])
+          arguments: ["chatops:approve:42", "chatops:deny:7", "chatops:confirm:3", "chatops:cancel:3", "chatops:retrain:iris-classifier"])
     func actionIdentifiers(identifier: String) {
         #expect(ReplyAction(identifier: identifier)?.identifier == identifier)
     }
 
     @Test("foreign or forged identifiers are not actions",
           arguments: ["approve:42", "chatops:approve:", "chatops:approve:-1", "chatops:merge:4", "chatops:approve:4:5",
-                      "chatops:approve:99999999999999999999", "chatops:approve:٤٢"])
+                      "chatops:approve:99999999999999999999", "chatops:approve:٤٢", "chatops:retrain:", "chatops:retrain:42x;rm",
+                      "chatops:retrain:Iris", "chatops:retrain:iris classifier", "chatops:retrain:-iris", "chatops:confirm:iris"])
     func foreignIdentifiers(identifier: String) {
         #expect(ReplyAction(identifier: identifier) == nil)
     }
