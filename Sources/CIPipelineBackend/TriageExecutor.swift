@@ -39,9 +39,21 @@ public struct TriageExecutor: Executor {
             if case .noFailedRun = error { return .succeeded(.text(error.description, severity: .success)) }
             return .failed(.text(error.description, severity: .failure))
         }
-        let reply = TriageReport(triage: triage).reply
-        guard let analyst, let job = triage.failedJobs.first else { return .succeeded(reply) }
-        return .succeeded(await analysed(reply, triage, job: job, analyst: analyst))
+        var reply = TriageReport(triage: triage).reply
+        if let analyst, let job = triage.failedJobs.first { reply = await analysed(reply, triage, job: job, analyst: analyst) }
+        if let model = retrainable(triage) {
+            reply.blocks.append(.buttons([ReplyButton(label: "Re-run training (retrain \(model))", action: .retrain(model), style: .primary)]))
+        }
+        return .succeeded(reply)
+    }
+
+    /// A failed training run of a model's pipeline can be run again as `retrain MODEL` (through
+    /// policy and approvals, as whoever clicks); no other kind of run has a command that re-runs it.
+    func retrainable(_ triage: RunTriage) -> String? {
+        guard triage.classification.kind == .train else { return nil }
+        return lookup.catalog.apps.first { app in
+            app.model != nil && app.pipeline?.repository.lowercased() == triage.run.repository.lowercased()
+        }?.name
     }
 
     /// The report, the analysis by the role of its failure type, and the report again as

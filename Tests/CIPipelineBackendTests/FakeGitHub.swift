@@ -40,12 +40,12 @@ enum FakeGitHub {
                                             status: 404)
 
     /// The log storage: the log for the signed path, 403 for anything else (as Azure answers an unsigned URL).
-    static func logStorage() async throws -> FakePlatformAPI {
+    static func logStorage(log: String = GitHubFixtures.jobLog) async throws -> FakePlatformAPI {
         try await FakePlatformAPI.start { request in
             guard request.path == "/actions-results/job-logs.txt", request.query.contains("sig=") else {
                 return FakeResponse(status: 403, body: Array("AuthenticationFailed".utf8))
             }
-            return FakeResponse(status: 200, headers: ["Content-Type": "text/plain"], body: Array(GitHubFixtures.jobLog.utf8))
+            return FakeResponse(status: 200, headers: ["Content-Type": "text/plain"], body: Array(log.utf8))
         }
     }
 
@@ -67,8 +67,9 @@ struct FakeActions {
     let github: FakePlatformAPI
     let storage: FakePlatformAPI
 
-    static func start() async throws -> FakeActions {
-        let storage = try await FakeGitHub.logStorage()
+    /// `log`: the failed job's log (the captured one by default).
+    static func start(log: String = GitHubFixtures.jobLog) async throws -> FakeActions {
+        let storage = try await FakeGitHub.logStorage(log: log)
         return FakeActions(github: try await FakePlatformAPI.start(FakeGitHub.standard(logStorage: storage.baseURL)), storage: storage)
     }
 

@@ -45,6 +45,22 @@ struct TriageExecutorTests {
         #expect(reply.blocks.last == .link(title: "Run #1", url: "https://github.com/PyGithub/PyGithub/actions/runs/3881497935"))
     }
 
+    @Test("a failed training run offers to re-run the training as retrain MODEL; a test failure offers nothing")
+    func trainingFailureOffersRetrain() async throws {
+        let trainingLog = GitHubFixtures.jobLog.replacingOccurrences(of: "AssertionError: 5 != 4",
+                                                                     with: "mlflow.exceptions.MlflowException: accuracy 0.81 is below the threshold 0.90")
+        let fakes = try await FakeActions.start(log: trainingLog)
+        defer { Task { await fakes.stop() } }
+        let result = try await triage(fakes.github, run: "3881497935")
+        #expect(result.text.contains("Failure kind: train"), "\(result.text)")
+        #expect(result.reply.buttons.map(\.action) == [.retrain("iris-classifier")])
+        #expect(result.reply.buttons.first?.label == "Re-run training (retrain iris-classifier)")
+
+        let tests = try await FakeActions.start()
+        defer { Task { await tests.stop() } }
+        #expect(try await triage(tests.github, run: "3881497935").reply.buttons.isEmpty)
+    }
+
     @Test("the log redirect is followed without the GitHub token: the log storage sees no Authorization")
     func redirectDropsToken() async throws {
         let fakes = try await FakeActions.start()
