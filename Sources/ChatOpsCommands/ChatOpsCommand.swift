@@ -6,7 +6,7 @@ public struct ChatOpsCommand: AsyncParsableCommand {
         commandName: "chatops",
         abstract: "A ChatOps bot for the ML platform: understand, decide, act, report.",
         subcommands: [SayCommand.self, ChatCommand.self, ServeCommand.self, RequestsCommand.self, AuditCommand.self,
-                      ParseCommand.self, EvalCommand.self, RulesCommand.self, ConfigCommand.self, DiscordCommand.self]
+                      ParseCommand.self, EvalCommand.self, FeedbackCommand.self, RulesCommand.self, ConfigCommand.self, DiscordCommand.self]
     )
 
     public init() {}

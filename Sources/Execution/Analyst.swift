@@ -31,20 +31,23 @@ public enum AnalysisValue: Sendable, Hashable, ExpressibleByStringLiteral {
 }
 
 public enum AnalysisOutcome: Sendable, Hashable {
-    /// The model's analysis; `source` says which model and prompt version wrote it
-    /// (`gemini-2.5-flash-lite, incident-rca@1`).
-    case analysed(text: String, source: String)
+    /// The model's analysis, with the model that wrote it and the prompt's version (`drift@1`).
+    case analysed(text: String, model: String, promptVersion: String)
     /// No analysis: why, in a few words.
     case unavailable(String)
 }
 
 extension AnalysisOutcome {
-    /// The analysis as reply blocks: a heading naming its source, then its text; or a line
-    /// saying why there is none.
+    /// The analysis as reply blocks: a heading naming its source, its text, and Helpful / Not
+    /// helpful buttons that count for its prompt version; or a line saying why there is none.
     public var blocks: [ReplyBlock] {
         switch self {
-        case .analysed(let text, let source): return [.text("AI analysis (\(source)); check it against the evidence:"), .text(text)]
-        case .unavailable(let reason): return [.text("No AI analysis: \(reason).")]
+        case .analysed(let text, let model, let version):
+            return [.text("AI analysis (\(model), \(version)); check it against the evidence:"), .text(text),
+                    .buttons([ReplyButton(label: "Helpful", action: .feedback(helpful: true, prompt: version), style: .primary),
+                              ReplyButton(label: "Not helpful", action: .feedback(helpful: false, prompt: version), style: .danger)])]
+        case .unavailable(let reason):
+            return [.text("No AI analysis: \(reason).")]
         }
     }
 }

@@ -15,5 +15,7 @@ enum CommandVerbs {
         "ship", "revert", "resync", "reject", "log", "tail", "debug", "investigate", "classify", "thaw",
         // Yes / No to a command the language model inferred (`/confirm 7`, `/cancel 7`).
         "confirm", "cancel",
+        // A vote on an AI analysis (`/helpful drift@1`).
+        "helpful", "unhelpful",
     ])
 }

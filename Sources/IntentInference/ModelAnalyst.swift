@@ -32,7 +32,7 @@ public struct ModelAnalyst: Analyst {
                                                               maxOutputTokens: 1024))
             let text = reply.text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !text.isEmpty else { return .unavailable("the model gave an empty answer") }
-            return .analysed(text: text, source: "\(reply.model), \(template.versionTag)")
+            return .analysed(text: text, model: reply.model, promptVersion: template.versionTag)
         } catch {
             logger.warning("no AI analysis", metadata: ["prompt": "\(request.prompt)", "error": "\(error)"])
             return .unavailable(ModelIntentProposer.short(error))

@@ -88,9 +88,11 @@ public struct ReplyAction: Sendable, Hashable {
         case confirm, cancel
         /// Retrain a model (a drift answer's button): the subject is the model's catalog name.
         case retrain
+        /// A vote on an AI analysis: the subject is its prompt version (`drift@1`).
+        case helpful, unhelpful
 
-        /// Whether the subject is a request or confirmation number (else a catalog name).
-        var takesNumber: Bool { self != .retrain }
+        /// Whether the subject is a request or confirmation number (else a name).
+        var takesNumber: Bool { [.approve, .deny, .confirm, .cancel].contains(self) }
     }
 
     public var kind: Kind
@@ -104,6 +106,11 @@ public struct ReplyAction: Sendable, Hashable {
 
     /// `retrain MODEL`.
     public static func retrain(_ model: String) -> ReplyAction { ReplyAction(kind: .retrain, subject: model) }
+
+    /// `helpful drift@1`, `unhelpful drift@1`.
+    public static func feedback(helpful: Bool, prompt: String) -> ReplyAction {
+        ReplyAction(kind: helpful ? .helpful : .unhelpful, subject: prompt)
+    }
 
     init(kind: Kind, subject: String) {
         self.kind = kind
@@ -128,8 +135,9 @@ public struct ReplyAction: Sendable, Hashable {
             guard subject.count <= 18, subject.allSatisfy(\.isASCII), let id = Int64(subject), id > 0 else { return nil }
             self.init(kind: kind, requestID: id)
         } else {
-            guard (1...63).contains(subject.count), subject.first?.isLetter == true,
-                  subject.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) else { return nil }
+            // A catalog name (`iris-classifier`), or a prompt version (`drift@1`) for votes.
+            let allowed: (Character) -> Bool = { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || (kind != .retrain && $0 == "@")) }
+            guard (1...63).contains(subject.count), subject.first?.isLetter == true, subject.allSatisfy(allowed) else { return nil }
             self.init(kind: kind, subject: String(subject))
         }
     }

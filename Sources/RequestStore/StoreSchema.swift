@@ -11,7 +11,22 @@ enum StoreSchema {
         migrator.registerMigration("v2-prompt-messages", migrate: v2PromptMessages)
         migrator.registerMigration("v3-hardening", migrate: v3Hardening)
         migrator.registerMigration("v4-confirmations", migrate: v4Confirmations)
+        migrator.registerMigration("v5-feedback", migrate: v5Feedback)
         return migrator
+    }
+
+    /// Votes on AI analyses, per prompt version.
+    private static func v5Feedback(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE feedback (
+                prompt_version TEXT NOT NULL,
+                voter TEXT NOT NULL,
+                conversation TEXT NOT NULL,
+                helpful INTEGER NOT NULL,
+                at INTEGER NOT NULL,
+                PRIMARY KEY (prompt_version, voter, conversation)
+            );
+            """)
     }
 
     /// Commands the model inferred, waiting for their author's yes or no.

@@ -79,9 +79,11 @@ struct GitHubReadErrorTests {
 
     @Test("an unreachable GitHub is a failure naming what was asked")
     func unreachable() async throws {
-        let fake = try await FakePlatformAPI.start { _ in .json("{}") }
-        await fake.stop()
-        let result = try await pipeline(fake, timeout: .seconds(1))
+        // Port 9 (discard): nothing listens there. A stopped fake's port could be taken by another test's server.
+        let configuration = try TestConfig.configuration()
+        let client = GitHubActionsClient(baseURL: "http://127.0.0.1:9/", token: FakeGitHub.token, http: TestHTTP.pool, timeout: .seconds(1))
+        let result = await PipelineExecutor(client: client, catalog: configuration.catalog, configFile: "chatops.yaml")
+            .execute(TestConfig.input(.pipeline, ["app": "iris-classifier"]), progress: NoProgress())
         #expect(!result.isSuccess)
         #expect(result.text.hasPrefix("GitHub did not answer for workflow ci.yml in acme/iris-classifier: GitHub could not be reached at "))
     }

@@ -92,3 +92,25 @@ struct BrokenPromptCLITests {
         #expect(result.stdout.isEmpty)
     }
 }
+
+/// `chatops feedback`: the votes per prompt version, from the store.
+@Suite("chatops feedback")
+struct FeedbackCLITests {
+    @Test("votes typed through chatops say are counted per prompt version")
+    func table() throws {
+        let cli = try FreshStoreCLI()
+        for (user, vote) in [("alice", "helpful drift@1"), ("bob", "unhelpful drift@1"), ("carol", "helpful drift@1"),
+                             ("alice", "helpful incident-rca@2")] {
+            let said = try cli.run(["say", "--as", user, "--store", cli.store, vote])
+            #expect(said.stdout.hasPrefix("Thanks, \(user): recorded"), "\(said.stdout)\(said.stderr)")
+        }
+        let result = try cli.run(["feedback", "--store", cli.store])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == """
+            prompt          helpful  not helpful  helpful share
+            drift@1         2        1            67%
+            incident-rca@2  1        0            100%
+
+            """)
+    }
+}

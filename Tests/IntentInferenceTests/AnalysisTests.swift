@@ -54,6 +54,27 @@ struct AnalysisTests {
         #expect(asked["generationConfig"].flatMap { ($0 as? [String: Any])?["responseSchema"] } == nil, "prose, not a schema")
     }
 
+    @Test("each analysis carries Helpful / Not helpful; votes count once per person per conversation, per prompt version")
+    func feedback() async throws {
+        let mlflow = try await Self.mlflow()
+        let h = try await ModelHarness.start(environment: ["CHATOPS_MLFLOW_URL": mlflow.baseURL], realIntents: [.drift])
+        h.script(Self.analysis)
+        let replies = try await h.say("alice", "check drift for iris")
+        #expect(replies.contains("Reply `helpful drift@1` or `unhelpful drift@1`."), "\(replies)")
+        #expect(try await h.say("alice", "helpful drift@1") == "Thanks, alice: recorded that the drift@1 analysis was helpful.")
+        #expect(try await h.say("alice", "helpful drift@1") == "You already said the drift@1 analysis was helpful; it counts once.")
+        #expect(try await h.say("alice", "unhelpful drift@1") == "Thanks, alice: your vote on the drift@1 analysis is now not helpful.")
+        _ = try await h.say("bob", "helpful drift@1")
+        _ = try await h.say("bob", "helpful drift@1", channel: "another")
+        let stranger = try await h.say("mallory", "helpful drift@1")
+        #expect(stranger.contains("Only people in this bot's configuration can vote"))
+        let counts = try await h.app.store.feedbackCounts()
+        await h.stop()
+        await mlflow.stop()
+        #expect(counts.map(\.promptVersion) == ["drift@1"])
+        #expect(counts.first?.helpful == 2 && counts.first?.unhelpful == 1, "\(counts)")
+    }
+
     @Test("without an answer from the model, the evidence alone is the answer, and says why there is no analysis")
     func driftWithoutModel() async throws {
         let mlflow = try await Self.mlflow()

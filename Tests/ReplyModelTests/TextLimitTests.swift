@@ -51,7 +51,7 @@ struct TextLimitTests {
     }
 
     @Test("button identifiers round-trip and nothing else reads as one",
-          arguments: ["chatops:approve:42", "chatops:deny:7", "chatops:confirm:3", "chatops:cancel:3", "chatops:retrain:iris-classifier"])
+          arguments: ["chatops:approve:42", "chatops:deny:7", "chatops:confirm:3", "chatops:cancel:3", "chatops:retrain:iris-classifier", "chatops:helpful:drift@1", "chatops:unhelpful:incident-rca@12"])
     func actionIdentifiers(identifier: String) {
         #expect(ReplyAction(identifier: identifier)?.identifier == identifier)
     }
@@ -59,7 +59,8 @@ struct TextLimitTests {
     @Test("foreign or forged identifiers are not actions",
           arguments: ["approve:42", "chatops:approve:", "chatops:approve:-1", "chatops:merge:4", "chatops:approve:4:5",
                       "chatops:approve:99999999999999999999", "chatops:approve:٤٢", "chatops:retrain:", "chatops:retrain:42x;rm",
-                      "chatops:retrain:Iris", "chatops:retrain:iris classifier", "chatops:retrain:-iris", "chatops:confirm:iris"])
+                      "chatops:retrain:Iris", "chatops:retrain:iris classifier", "chatops:retrain:-iris", "chatops:confirm:iris",
+                      "chatops:retrain:drift@1", "chatops:helpful:drift@1;x", "chatops:helpful:"])
     func foreignIdentifiers(identifier: String) {
         #expect(ReplyAction(identifier: identifier) == nil)
     }
