@@ -29,14 +29,40 @@ public struct KubernetesDiagnoseExecutor: Executor {
         let facts = diagnosis.reply(now: context.now())
         guard let analyst = context.analyst else { return .succeeded(facts) }
         await progress.report("asking the AI analyst about \(diagnosis.app) in \(diagnosis.env)…")
-        let evidence = PlainTextRenderer.render(facts)
+        let evidence = PlainTextRenderer.render(facts) + "\n\n" + (await logEvidence(input))
         var values: [String: AnalysisValue] = ["app": .text(diagnosis.app), "environment": .text(diagnosis.env),
                                                "namespace": .text(diagnosis.namespace)]
         if let symptom = diagnosis.symptom { values["symptom"] = .text(symptom) }
         let analysis = await analyst.analyse(AnalysisRequest(prompt: "incident-rca", values: values, evidence: evidence))
         // The summary and findings first, the analysis, then the tables as collapsed evidence.
         let lead = Array(facts.blocks.prefix(2))
-        return .succeeded(Reply(facts.severity, lead + analysis.blocks + [.evidence(title: "Evidence: pods and events", body: evidence)]))
+        return .succeeded(Reply(facts.severity, lead + analysis.blocks
+                                + [.evidence(title: "Evidence: pods, events and the log tail of the least healthy pod", body: evidence)]))
+    }
+
+    /// The last lines of the least healthy pod's logs (most restarts, then not ready), with its
+    /// previous container's when it restarted: what the root-cause analysis reads besides the events.
+    func logEvidence(_ input: ExecutionInput) async -> String {
+        guard case .success(let target) = context.target(input) else { return "" }
+        do {
+            let pods = try await context.client.pods(namespace: target.namespace, selector: target.selector)
+            guard let worst = pods.max(by: { Self.trouble($0) < Self.trouble($1) }) else {
+                return "No pods: no logs."
+            }
+            var reply = Reply(.info, [.text("Log tail of \(worst.metadata.name):")])
+            try await KubernetesLogsExecutor(context: context).append(worst, lines: Self.logLines, target: target, to: &reply)
+            return PlainTextRenderer.render(reply)
+        } catch {
+            return "The log tails could not be read: \(error)"
+        }
+    }
+
+    static let logLines = 50
+
+    /// Restarts, then containers not ready: the bigger, the less healthy.
+    static func trouble(_ pod: Pod) -> (Int, Int) {
+        let statuses = pod.status?.containerStatuses ?? []
+        return (statuses.reduce(0) { $0 + ($1.restartCount ?? 0) }, statuses.filter { $0.ready != true }.count)
     }
 
     /// The facts alone, for whatever reasons about them next (the AI root-cause analysis).

@@ -17,15 +17,19 @@ struct KubernetesDiagnoseTests {
 
     /// Pods as given; events filtered by `fieldSelector=involvedObject.name=…` as the API server filters them.
     static func apiServer(pods: [[String: Any]], events: String = KubeFixtures.eventList) async throws -> FakePlatformAPI {
+        try await FakePlatformAPI.start(responder(pods: pods, events: events))
+    }
+
+    static func responder(pods: [[String: Any]], events: String = KubeFixtures.eventList) -> FakePlatformAPI.Respond {
         let list = KubeFixtures.podList(pods)
-        let all = try JSONSerialization.jsonObject(with: Data(events.utf8)) as! [String: Any]
+        let all = try! JSONSerialization.jsonObject(with: Data(events.utf8)) as! [String: Any]
         let byObject = Dictionary(grouping: all["items"] as! [[String: Any]]) {
             ($0["involvedObject"] as? [String: Any])?["name"] as? String ?? ""
         }.mapValues { items in
             let body: [String: Any] = ["kind": "EventList", "apiVersion": "v1", "metadata": [:], "items": items]
             return String(decoding: try! JSONSerialization.data(withJSONObject: body), as: UTF8.self)
         }
-        return try await FakePlatformAPI.start { request in
+        return { request in
             if request.path.hasSuffix("/pods") { return .json(list) }
             let name = request.query.removingPercentEncoding?.replacingOccurrences(of: "fieldSelector=involvedObject.name=", with: "")
             return .json(byObject[name ?? ""] ?? KubeFixtures.emptyEventList)
