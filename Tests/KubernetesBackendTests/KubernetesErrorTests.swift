@@ -3,6 +3,7 @@ import ChatOpsTestSupport
 import Execution
 import Foundation
 import KubernetesBackend
+import PlatformHTTP
 import Testing
 
 @Suite("Kubernetes error answers become failures that say what failed and what to do")
@@ -108,9 +109,11 @@ struct KubernetesErrorTests {
 
     @Test("no server at all is a failure naming the call")
     func unreachable() async throws {
-        let fake = try await FakePlatformAPI.start { _ in .json("{}") }
-        await fake.stop()
-        let result = await logs(fake, timeout: .seconds(1), readAttempts: 1)
+        // Port 9 (discard): nothing listens there. A stopped fake's port could be taken by another test's server.
+        let client = KubernetesClient(baseURL: "http://127.0.0.1:9", token: .fixed("kube-token"),
+                                      client: PlatformAPIClient(service: "Kubernetes", http: TestHTTP.pool.standard, timeout: .seconds(1),
+                                                                sleep: { _ in }), readAttempts: 1)
+        let result = await KubernetesLogsExecutor(context: KubeHarness.context(client)).execute(KubeHarness.input(.logs), progress: NoProgress())
         #expect(!result.isSuccess)
         #expect(result.text.hasPrefix("Kubernetes did not answer to list pods in ml-staging: Kubernetes could not be reached at /api/v1/namespaces/ml-staging/pods"))
     }
