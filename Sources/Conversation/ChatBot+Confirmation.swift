@@ -2,16 +2,15 @@ import Approvals
 import ChatOpsCore
 import Foundation
 import ReplyModel
-import Understanding
 
 extension ChatBot {
     /// A yes or no to a command the model inferred: a Yes / No button (`confirm 7`, `cancel 7`),
     /// the same typed, or a bare `yes` / `no` from its author in the same conversation. Only
     /// the author's answer counts, once, before it expires. False when the message is not one.
-    func answerConfirmation(_ message: IncomingMessage, sink: any ReplySink) async throws -> Bool {
-        guard inference != nil || ConfirmationWords.isAnswerWithID(message.text),
-              let answer = ConfirmationWords.parse(message.text, screen: classifier.screen,
-                                                   addressedByPlatform: message.isAddressedByPlatform) else { return false }
+    /// `body`: the message screened and lower-cased. A bare yes or no counts only while a model
+    /// is configured; `confirm N` (a button) also after it was switched off.
+    func answerConfirmation(_ message: IncomingMessage, body: String, sink: any ReplySink) async throws -> Bool {
+        guard let answer = ConfirmationWords.parse(body), answer.id != nil || inference != nil else { return false }
         let pending: PendingConfirmation
         if let id = answer.id {
             guard let found = try await store.confirmation(id: id) else { return false }
@@ -59,21 +58,13 @@ enum ConfirmationWords {
 
     struct Answer { let isYes: Bool; let id: Int64? }
 
-    /// `confirm 7` / `cancel 7` (a button, or typed), or a bare yes or no.
-    static func parse(_ text: String, screen: MessageScreen, addressedByPlatform: Bool) -> Answer? {
-        guard case .success(let screened) = screen.screen(text, addressedByPlatform: addressedByPlatform) else { return nil }
-        let body = screened.body.lowercased()
+    /// `confirm 7` / `cancel 7` (a button, or typed), or a bare yes or no, in screened lower-case text.
+    static func parse(_ body: String) -> Answer? {
         if let match = body.wholeMatch(of: /(confirm|cancel|yes|no) #?([0-9]{1,18})/), let id = Int64(match.2) {
             return Answer(isYes: match.1 == "confirm" || match.1 == "yes", id: id)
         }
         if yes.contains(body) { return Answer(isYes: true, id: nil) }
         if no.contains(body) { return Answer(isYes: false, id: nil) }
         return nil
-    }
-
-    /// Whether the text is a button's answer (`confirm 7`): handled even after the model was
-    /// switched off, so a pending confirmation can still be answered or declined.
-    static func isAnswerWithID(_ text: String) -> Bool {
-        text.lowercased().contains(/^\s*\/?(confirm|cancel) #?[0-9]/)
     }
 }

@@ -6,11 +6,9 @@ extension ChatBot {
     /// A Helpful / Not helpful vote on an AI analysis (a button, or `/helpful drift@1` typed on
     /// GitHub): recorded for the prompt version, one per person per conversation. Only people the
     /// configuration knows may vote. False when the message is not a vote.
-    func recordFeedback(_ message: IncomingMessage, sink: any ReplySink) async throws -> Bool {
-        guard case .success(let screened) = classifier.screen.screen(message.text, addressedByPlatform: message.isAddressedByPlatform),
-              let vote = screened.body.lowercased().wholeMatch(of: /(helpful|unhelpful) ([a-z][a-z0-9-]{0,40}@[0-9]{1,6})/) else {
-            return false
-        }
+    /// `body`: the message screened and lower-cased.
+    func recordFeedback(_ message: IncomingMessage, body: String, sink: any ReplySink) async throws -> Bool {
+        guard let vote = body.wholeMatch(of: /(helpful|unhelpful) ([a-z][a-z0-9-]{0,40}@[0-9]{1,6})/) else { return false }
         let principal = policy.principal(platformUser: message.platformUser, roles: message.roles)
         guard principal.isKnown else {
             await sink.send(.text("Only people in this bot's configuration can vote on its analyses.", severity: .warning), to: message.origin)

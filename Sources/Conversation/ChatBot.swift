@@ -79,8 +79,12 @@ public struct ChatBot: Sendable {
 
     func process(_ message: IncomingMessage, sink: any ReplySink) async throws {
         let context = MessageContext(channel: message.origin.channel, isAddressedByPlatform: message.isAddressedByPlatform)
-        if try await answerConfirmation(message, sink: sink) { return }
-        if try await recordFeedback(message, sink: sink) { return }
+        // Answers to the bot's own questions and votes on its analyses, read from the screened text once.
+        if case .success(let screened) = classifier.screen.screen(message.text, addressedByPlatform: message.isAddressedByPlatform) {
+            let body = screened.body.lowercased()
+            if try await answerConfirmation(message, body: body, sink: sink) { return }
+            if try await recordFeedback(message, body: body, sink: sink) { return }
+        }
         var understanding = classifier.classify(message.text, context: context)
         // Only a message addressed to the bot that passed the screen and matched no rule may reach the model.
         let forModel = inference != nil && understanding == .notUnderstood(reason: nil)

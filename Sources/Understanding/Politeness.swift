@@ -16,9 +16,10 @@ enum Politeness {
     /// Emoji people end a request with that add nothing to it (👍 🚀 🙏, or Slack's `:rocket:`,
     /// `:+1::skin-tone-3:`). Others (🤔, 😂) may change what is meant, and are left for the rules
     /// to refuse.
-    static let courtesyEmoji: Set<String> = ["🚀", "🙏", "👍", "✅", "🎉", "🙂", "😊", "✨", "💪", "👌"]
-    static let courtesyShortcodes: Set<String> = ["rocket", "pray", "+1", "thumbsup", "white_check_mark", "tada",
-                                                  "slightly_smiling_face", "smile", "blush", "sparkles", "muscle", "ok_hand"]
+    static let courtesyEmoji: Set<String> = ["🚀", "🚢", "🙏", "🙇", "👍", "✅", "🎉", "🙂", "😊", "✨", "💪", "🙌", "👌"]
+    static let courtesyShortcodes: Set<String> = ["rocket", "ship", "shipit", "pray", "bow", "+1", "thumbsup", "white_check_mark", "tada",
+                                                  "slightly_smiling_face", "smile", "blush", "sparkles", "muscle", "raised_hands",
+                                                  "ok_hand"]
     static let trailingWords: [[String]] = (courtesyWords + urgencyWords).sorted { $0.count > $1.count }
     static let trailingPunctuation = "?!.,"
 
