@@ -54,4 +54,8 @@ public struct ArgoCDModule: BackendModule {
         return [(ArgoCDStatusExecutor(client: argocd.client, catalog: catalog), [.status]),
                 (ArgoCDSyncExecutor(client: argocd.client, waiter: argocd.waiter, catalog: catalog), [.sync])]
     }
+
+    public func evidenceSources(in context: ModuleContext) -> [any EvidenceSource] {
+        [ArgoCDEvidence(client: ArgoCDConnection(in: context).client, catalog: context.configuration.catalog)]
+    }
 }

@@ -84,7 +84,11 @@ public final class ChatOpsApp: Sendable {
             throw error
         }
         statuses.append(language.report)
-        context = context.with(analyst: language.model.map { ModelAnalyst(model: $0, prompts: prompts, logger: options.logger) })
+        context = context.with(analyst: language.model.map {
+            RecordingAnalyst(ModelAnalyst(model: $0, prompts: prompts, logger: options.logger), store: store, logger: options.logger,
+                             now: options.now)
+        })
+        context = context.with(evidence: evidenceSources(modules: modules, store: store, context: context, now: options.now))
         let (registry, backendStatuses) = registry(configuration: configuration, modules: modules, context: context,
                                                    overrides: options.executorOverrides)
         statuses += backendStatuses
@@ -126,6 +130,18 @@ public final class ChatOpsApp: Sendable {
         }
         for (executor, intents) in overrides { registry.register(executor, for: intents) }
         return (registry, reports)
+    }
+
+    /// What the enabled backends can tell about an app for another's diagnosis, then the changes
+    /// the store recorded.
+    static func evidenceSources(modules: ChatOpsModules, store: any ApprovalStore, context: ModuleContext,
+                                now: @escaping @Sendable () -> Date) -> [any EvidenceSource] {
+        var sources: [any EvidenceSource] = []
+        for backend in modules.backends {
+            guard case .enabled = backend.status(in: context) else { continue }
+            sources += backend.evidenceSources(in: context)
+        }
+        return sources + [RecentChangesEvidence(store: store, now: now)]
     }
 
     /// The HTTP server with every platform that is on. A platform set up in part stops here,

@@ -38,7 +38,7 @@ public final class FakeGemini: Sendable {
     public func stop() async { await api.stop() }
 
     /// The answer's JSON text as the one part of the one candidate, with its usage and model.
-    static func envelope(carrying text: String) -> String {
+    public static func envelope(carrying text: String) -> String {
         let part: [String: Any] = ["text": text]
         let content: [String: Any] = ["role": "model", "parts": [part]]
         let candidate: [String: Any] = ["index": 0, "finishReason": "STOP", "content": content]

@@ -18,6 +18,13 @@ public protocol BackendModule: Sendable {
     func status(in context: ModuleContext) -> ModuleStatus
     /// Its executors and the intents each serves. Called only when `status` is `.enabled`.
     func executors(in context: ModuleContext) throws -> [(any Executor, [Intent])]
+    /// What it can tell about an app in an environment for another module's diagnosis (Argo CD:
+    /// the application's state and last syncs). Called only when `status` is `.enabled`.
+    func evidenceSources(in context: ModuleContext) -> [any EvidenceSource]
+}
+
+extension BackendModule {
+    public func evidenceSources(in context: ModuleContext) -> [any EvidenceSource] { [] }
 }
 
 /// Whether a module runs, in words `config check` prints.

@@ -12,19 +12,30 @@ public struct ModuleContext: Sendable {
     public let logger: Logger
     /// The AI analyst, when a language model is configured: backends add its analysis to their evidence.
     public let analyst: (any Analyst)?
+    /// What the other modules know about an app in an environment (Argo CD's state, the recent
+    /// changes): `diagnose` shows it and its analysis reads it.
+    public let evidence: [any EvidenceSource]
 
     public init(configuration: ChatOpsConfiguration, environment: [String: String] = ProcessInfo.processInfo.environment,
-                http: HTTPClientPool, logger: Logger, analyst: (any Analyst)? = nil) {
+                http: HTTPClientPool, logger: Logger, analyst: (any Analyst)? = nil, evidence: [any EvidenceSource] = []) {
         self.configuration = configuration
         self.environment = environment
         self.http = http
         self.logger = logger
         self.analyst = analyst
+        self.evidence = evidence
     }
 
     /// This context with `analyst`.
     public func with(analyst: (any Analyst)?) -> ModuleContext {
-        ModuleContext(configuration: configuration, environment: environment, http: http, logger: logger, analyst: analyst)
+        ModuleContext(configuration: configuration, environment: environment, http: http, logger: logger, analyst: analyst,
+                      evidence: evidence)
+    }
+
+    /// This context with `evidence`.
+    public func with(evidence: [any EvidenceSource]) -> ModuleContext {
+        ModuleContext(configuration: configuration, environment: environment, http: http, logger: logger, analyst: analyst,
+                      evidence: evidence)
     }
 
     public var settings: Settings { configuration.settings }

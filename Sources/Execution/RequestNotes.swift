@@ -23,3 +23,18 @@ public actor MemoryNotes: RequestNotes {
 
     public var all: [String: String] { values }
 }
+
+/// What a change did to an app's version, recorded with its request by the executor that wrote
+/// it, so that a later diagnosis or incident can say "v2.1 → v2.3, request #12".
+public enum ChangeNote {
+    /// The version the environment had before the change.
+    public static let previousVersion = "change:previous_version"
+    /// The version the change wrote.
+    public static let version = "change:version"
+
+    /// Records both (the previous one only when known); a failure to record is not the change's.
+    public static func record(previous: String?, version: String, in notes: any RequestNotes) async {
+        if let previous { try? await notes.record(previousVersion, previous) }
+        try? await notes.record(Self.version, version)
+    }
+}

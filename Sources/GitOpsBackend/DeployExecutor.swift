@@ -36,6 +36,7 @@ public struct DeployExecutor: Executor {
             let change = GitOpsChange(target: step.gitops, version: version, title: title(input, step.target, version), input: input,
                                       env: step.target.env)
             let outcome = try await step.writer.apply(change)
+            await ChangeNote.record(previous: outcome.previousVersion, version: version, in: input.notes)
             await progress.report(outcome.unchanged
                 ? "\(step.gitops.file) already has \(version); syncing \(step.target.argocdApp) to make sure it runs"
                 : "Committed `\(outcome.revision!.prefix(7))` to \(step.gitops.repository): \(change.edit)"

@@ -63,6 +63,7 @@ public struct RollbackExecutor: Executor {
             let change = GitOpsChange(target: gitops, version: version, title: "rollback \(target.app.name) in \(target.env) to \(version)",
                                       input: input, env: target.env)
             let outcome = try await writer.apply(change)
+            await ChangeNote.record(previous: outcome.previousVersion, version: version, in: input.notes)
             await progress.report(outcome.unchanged ? "\(gitops.file) already has \(version)"
                                   : "Committed `\(outcome.revision!.prefix(7))`: \(change.edit)" + (outcome.previousVersion.map { " (was \($0))" } ?? ""))
             let application = try await delivery.syncAndWait(target, revision: outcome.revision, progress: progress)

@@ -11,14 +11,18 @@ public struct KubernetesContext: Sendable {
     public let namespaces: NamespaceAllowList
     /// Adds a root-cause analysis to `diagnose` when a language model is configured.
     public let analyst: (any Analyst)?
+    /// What other modules know about the app (Argo CD's state, the recent changes): `diagnose`
+    /// shows it and the analysis reads it.
+    public let evidence: [any EvidenceSource]
     let now: @Sendable () -> Date
 
     public init(client: KubernetesClient, catalog: Catalog, namespaces: NamespaceAllowList, analyst: (any Analyst)? = nil,
-                now: @escaping @Sendable () -> Date = { Date() }) {
+                evidence: [any EvidenceSource] = [], now: @escaping @Sendable () -> Date = { Date() }) {
         self.client = client
         self.catalog = catalog
         self.namespaces = namespaces
         self.analyst = analyst
+        self.evidence = evidence
         self.now = now
     }
 

@@ -27,17 +27,25 @@ public struct KubernetesDiagnoseExecutor: Executor {
         case .failure(let problem): return .failed(.text(problem.text, severity: .failure))
         }
         let facts = diagnosis.reply(now: context.now())
-        guard let analyst = context.analyst else { return .succeeded(facts) }
+        let gathered = await GatheredEvidence.gather(from: context.evidence, app: diagnosis.app, environment: diagnosis.env)
+        // The summary and findings first, then what the other modules know (a recent sync or
+        // deploy is the usual suspect), then the tables.
+        let lead = Array(facts.blocks.prefix(2))
+        let related: [ReplyBlock] = gathered.isEmpty ? [] : [.text(gathered.text)]
+        guard let analyst = context.analyst else {
+            return .succeeded(Reply(facts.severity, lead + related + facts.blocks.dropFirst(2)))
+        }
         await progress.report("asking the AI analyst about \(diagnosis.app) in \(diagnosis.env)…")
-        let evidence = PlainTextRenderer.render(facts) + "\n\n" + (await logEvidence(input))
+        let evidence = [PlainTextRenderer.render(facts), gathered.text, await logEvidence(input)]
+            .filter { !$0.isEmpty }.joined(separator: "\n\n")
         var values: [String: AnalysisValue] = ["app": .text(diagnosis.app), "environment": .text(diagnosis.env),
                                                "namespace": .text(diagnosis.namespace)]
         if let symptom = diagnosis.symptom { values["symptom"] = .text(symptom) }
         let analysis = await analyst.analyse(AnalysisRequest(prompt: "incident-rca", values: values, evidence: evidence))
-        // The summary and findings first, the analysis, then the tables as collapsed evidence.
-        let lead = Array(facts.blocks.prefix(2))
-        return .succeeded(Reply(facts.severity, lead + analysis.blocks
-                                + [.evidence(title: "Evidence: pods, events and the log tail of the least healthy pod", body: evidence)]))
+        // The analysis after the summary, the tables and log tail as collapsed evidence.
+        return .succeeded(Reply(facts.severity, lead + related + analysis.blocks
+                                + [.evidence(title: "Evidence: pods, events, Argo CD, recent changes and the least healthy pod's log tail",
+                                             body: evidence)]))
     }
 
     /// The last lines of the least healthy pod's logs (most restarts, then not ready), with its

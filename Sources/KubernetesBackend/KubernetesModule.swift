@@ -53,7 +53,7 @@ public struct KubernetesModule: BackendModule {
             guard let connection = try setup(context).connection() else { return [] }
             let kube = KubernetesContext(client: try KubernetesClient.make(connection, http: context.http), catalog: configuration.catalog,
                                          namespaces: NamespaceAllowList(settings: configuration.settings, catalog: configuration.catalog),
-                                         analyst: context.analyst)
+                                         analyst: context.analyst, evidence: context.evidence)
             return kube.executors
         } catch {
             return [(KubernetesSetupFailureExecutor(problem: error), intents)]

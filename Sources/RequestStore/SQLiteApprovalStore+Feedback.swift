@@ -21,10 +21,30 @@ extension SQLiteApprovalStore {
     public func feedbackCounts() async throws -> [FeedbackCount] {
         try await read("count the votes") { tx in
             try Row.fetchAll(tx.db, sql: """
-                SELECT prompt_version, SUM(helpful) AS helpful, SUM(1 - helpful) AS unhelpful
-                FROM feedback GROUP BY prompt_version ORDER BY prompt_version
+                SELECT prompt_version, SUM(answers) AS answers, SUM(helpful) AS helpful, SUM(unhelpful) AS unhelpful FROM (
+                    SELECT prompt_version, 0 AS answers, helpful, 1 - helpful AS unhelpful FROM feedback
+                    UNION ALL SELECT prompt_version, 1, 0, 0 FROM analyses)
+                GROUP BY prompt_version ORDER BY prompt_version
                 """).map { row in
-                FeedbackCount(promptVersion: row["prompt_version"], helpful: row["helpful"], unhelpful: row["unhelpful"])
+                FeedbackCount(promptVersion: row["prompt_version"], answers: row["answers"], helpful: row["helpful"],
+                              unhelpful: row["unhelpful"])
+            }
+        }
+    }
+
+    public func recordAnalysis(_ analysis: AnalysisRecord, at: Date) async throws {
+        try await write("keep an analysis by \(analysis.promptVersion)") { tx in
+            try tx.db.execute(sql: "INSERT INTO analyses (prompt_version, model, subject, text, at) VALUES (?, ?, ?, ?, ?)",
+                              arguments: [analysis.promptVersion, analysis.model, analysis.subject, analysis.text,
+                                          at.millisecondsSince1970])
+        }
+    }
+
+    public func analyses(limit: Int) async throws -> [(record: AnalysisRecord, at: Date)] {
+        try await read("read the analyses") { tx in
+            try Row.fetchAll(tx.db, sql: "SELECT * FROM analyses ORDER BY id DESC LIMIT ?", arguments: [max(0, limit)]).map { row in
+                (AnalysisRecord(promptVersion: row["prompt_version"], model: row["model"], subject: row["subject"], text: row["text"]),
+                 Date(millisecondsSince1970: row["at"]))
             }
         }
     }

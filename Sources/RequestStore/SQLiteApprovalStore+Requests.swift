@@ -38,4 +38,20 @@ extension SQLiteApprovalStore {
                                    order: "id DESC", limit: limit)
         }
     }
+
+    public func changes(app: String, env: String, since: Date, limit: Int) async throws -> [StoredRequest] {
+        let intents = Intent.allCases.filter(\.actsOnTargetSystem).map(\.rawValue)
+        let states = [RequestState.approved, .executing, .succeeded, .failed, .interrupted].map(\.rawValue)
+        let condition = "env = ? AND created_at >= ? AND dry_run = 0"
+            + " AND intent IN (\(Array(repeating: "?", count: intents.count).joined(separator: ", ")))"
+            + " AND state IN (\(Array(repeating: "?", count: states.count).joined(separator: ", ")))"
+        let arguments = StatementArguments([env, since.millisecondsSince1970] as [any DatabaseValueConvertible])
+            + StatementArguments(intents) + StatementArguments(states)
+        return try await read("list the changes to \(app) in \(env)") { tx in
+            // The app is a slot (JSON): filtered here, over a bounded window of the env's changes.
+            try tx.requests(where: condition, arguments: arguments, order: "id DESC", limit: max(limit, 1) * 20)
+                .filter { $0.slots["app"]?.stringValue == app }
+                .prefix(limit).map { $0 }
+        }
+    }
 }

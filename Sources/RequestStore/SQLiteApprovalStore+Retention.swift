@@ -21,6 +21,7 @@ extension SQLiteApprovalStore {
             let requests = tx.db.changesCount
             try tx.db.execute(sql: "DELETE FROM deliveries WHERE received_at < ?", arguments: [ms])
             let deliveries = tx.db.changesCount
+            try tx.db.execute(sql: "DELETE FROM analyses WHERE at < ?", arguments: [ms])
             let entries = try tx.pruneAudit(before: ms, at: at)
             return PruneReport(requests: requests, deliveries: deliveries, auditEntries: entries)
         }

@@ -12,7 +12,23 @@ enum StoreSchema {
         migrator.registerMigration("v3-hardening", migrate: v3Hardening)
         migrator.registerMigration("v4-confirmations", migrate: v4Confirmations)
         migrator.registerMigration("v5-feedback", migrate: v5Feedback)
+        migrator.registerMigration("v6-analyses", migrate: v6Analyses)
         return migrator
+    }
+
+    /// AI analyses as shown, with the prompt version that wrote them.
+    private static func v6Analyses(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE analyses (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                prompt_version TEXT NOT NULL,
+                model TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                text TEXT NOT NULL,
+                at INTEGER NOT NULL
+            );
+            CREATE INDEX analyses_at ON analyses (at);
+            """)
     }
 
     /// Votes on AI analyses, per prompt version.

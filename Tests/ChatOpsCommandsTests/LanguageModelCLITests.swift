@@ -107,9 +107,9 @@ struct FeedbackCLITests {
         let result = try cli.run(["feedback", "--store", cli.store])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == """
-            prompt          helpful  not helpful  helpful share
-            drift@1         2        1            67%
-            incident-rca@2  1        0            100%
+            prompt          answers  helpful  not helpful  helpful share
+            drift@1         0        2        1            67%
+            incident-rca@2  0        1        0            100%
 
             """)
     }

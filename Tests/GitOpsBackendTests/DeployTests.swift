@@ -13,10 +13,15 @@ struct DeployTests {
     func deployCommitsAndSyncs() async throws {
         let h = try await H.start()
         let progress = ProgressLog()
-        let result = await h.deploy(H.input(.deploy, ["app": "iris-classifier", "version": "v2.3", "env": "staging"]), progress: progress)
+        let notes = MemoryNotes()
+        let result = await h.deploy(H.input(.deploy, ["app": "iris-classifier", "version": "v2.3", "env": "staging"], notes: notes),
+                                    progress: progress)
         await h.stop()
         #expect(result.isSuccess, "\(result.text)")
         #expect(h.repo.text(H.stagingFile) == H.kustomization("v2.3"))
+        let noted = await notes.all
+        #expect(noted[ChangeNote.previousVersion] == "v2.2" && noted[ChangeNote.version] == "v2.3",
+                "the change is noted with the request for diagnoses and incidents: \(noted)")
         #expect(h.githubCalls == ["GET \(repoPath)/contents/\(H.stagingFile)?ref=main", "PUT \(repoPath)/contents/\(H.stagingFile)"])
         let get = try #require(h.github.requests.first)
         #expect(get.header("Authorization") == "Bearer gh-token")

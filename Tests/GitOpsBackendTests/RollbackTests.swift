@@ -15,10 +15,13 @@ struct RollbackTests {
         let h = try await H.start(files: [H.stagingFile: H.kustomization("v2.3")])
         h.repo.seedHistory([(H.stagingFile, H.kustomization("v2.1")), (H.stagingFile, H.kustomization("v2.2")),
                             (H.stagingFile, H.kustomization("v2.3") + "# comment only\n"), (H.stagingFile, H.kustomization("v2.3"))])
-        let result = await h.rollback(H.input(.rollback, ["app": "iris", "env": "staging"]))
+        let notes = MemoryNotes()
+        let result = await h.rollback(H.input(.rollback, ["app": "iris", "env": "staging"], notes: notes))
         await h.stop()
         #expect(result.isSuccess, "\(result.text)")
         #expect(h.repo.text(H.stagingFile) == H.kustomization("v2.2"))
+        let noted = await notes.all
+        #expect(noted[ChangeNote.previousVersion] == "v2.3" && noted[ChangeNote.version] == "v2.2", "\(noted)")
         let list = try #require(h.github.requests.first)
         #expect(list.path == "/repos/acme/ml-platform-gitops/commits")
         #expect(list.query.contains("path=apps/iris-classifier/overlays/staging/kustomization.yaml") && list.query.contains("sha=main"))

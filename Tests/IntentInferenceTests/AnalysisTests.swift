@@ -69,10 +69,16 @@ struct AnalysisTests {
         let stranger = try await h.say("mallory", "helpful drift@1")
         #expect(stranger.contains("Only people in this bot's configuration can vote"))
         let counts = try await h.app.store.feedbackCounts()
+        let kept = try await h.app.store.analyses(limit: 10)
         await h.stop()
         await mlflow.stop()
         #expect(counts.map(\.promptVersion) == ["drift@1"])
         #expect(counts.first?.helpful == 2 && counts.first?.unhelpful == 1, "\(counts)")
+        #expect(counts.first?.answers == 1, "the analysis is kept with its prompt version: \(counts)")
+        #expect(kept.count == 1)
+        #expect(kept.first?.record.promptVersion == "drift@1")
+        #expect(kept.first?.record.subject.hasPrefix("drift ") == true, "\(String(describing: kept.first?.record.subject))")
+        #expect(kept.first.map { replies.contains($0.record.text) } == true, "what was shown is what was kept")
     }
 
     @Test("without an answer from the model, the evidence alone is the answer, and says why there is no analysis")

@@ -52,7 +52,7 @@ struct KubernetesDiagnoseAnalysisTests {
         let blocks = result.reply.blocks
         #expect(blocks[2] == .text("AI analysis (gemini-2.5-flash-lite, incident-rca@1); check it against the evidence:"))
         #expect(blocks[3] == .text("1. The config lost model_path …"))
-        #expect(blocks.contains(.evidence(title: "Evidence: pods, events and the log tail of the least healthy pod", body: request.evidence)))
+        #expect(blocks.contains(.evidence(title: "Evidence: pods, events, Argo CD, recent changes and the least healthy pod's log tail", body: request.evidence)))
         #expect(result.reply.buttons.map(\.action) == [.feedback(helpful: true, prompt: "incident-rca@1"),
                                                        .feedback(helpful: false, prompt: "incident-rca@1")])
     }

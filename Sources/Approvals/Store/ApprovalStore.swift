@@ -12,6 +12,10 @@ public protocol ApprovalStore: ConfirmationStore, FeedbackStore, Sendable {
     func request(id: Int64) async throws -> StoredRequest?
     /// Newest first; `states` nil: all.
     func requests(states: Set<RequestState>?, limit: Int) async throws -> [StoredRequest]
+    /// The requests that changed (or set out to change) `app` in `env` — deploys, promotions,
+    /// rollbacks, syncs, scales, restarts, retrains that were approved, ran, or failed; not dry
+    /// runs — created at or after `since`, newest first.
+    func changes(app: String, env: String, since: Date, limit: Int) async throws -> [StoredRequest]
 
     // Decisions
     func approve(id: Int64, approver: String, origin: MessageOrigin?, at: Date) async throws -> ApprovalOutcome
