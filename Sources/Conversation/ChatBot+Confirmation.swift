@@ -52,7 +52,14 @@ extension ChatBot {
 }
 
 /// The words that answer "Did you mean …?".
-enum ConfirmationWords {
+public enum ConfirmationWords {
+    /// Whether `text` is a bare yes or no (`yes`, `Go ahead`, `no.`): what a platform that sees
+    /// every reply in a thread passes on, unaddressed, for the bot to match with its question.
+    public static func isBareAnswer(_ text: String) -> Bool {
+        let body = text.lowercased().trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: ".!")))
+        return yes.contains(body) || no.contains(body)
+    }
+
     static let yes: Set<String> = ["yes", "y", "yep", "yeah", "yes do it", "do it", "go ahead", "confirm", "confirmed"]
     static let no: Set<String> = ["no", "n", "nope", "nah", "cancel", "don't", "dont", "stop", "never mind", "nevermind", "abort"]
 

@@ -43,13 +43,18 @@ struct SlackEventEnvelope: Decodable, Sendable {
         (authorizations?.first { $0.is_bot == true } ?? authorizations?.first)?.user_id
     }
 
-    /// The message for the bot in this event, or why there is none. Only mentions of the bot and
-    /// direct messages count; anything a bot posted (its own replies included) and edits, joins and
-    /// other subtypes are ignored, so the bot never answers itself.
+    /// The message for the bot in this event, or why there is none. Mentions of the bot and direct
+    /// messages count; in a channel's thread, a reply without a mention counts only when it is a
+    /// bare yes or no (`message.channels` events: the answer to the bot's "Did you mean …?"),
+    /// passed on unaddressed — any other chatter, and a reply that mentions the bot (Slack sends
+    /// that as an `app_mention` too), is ignored. Anything a bot posted (its own replies included)
+    /// and edits, joins and other subtypes are ignored, so the bot never answers itself.
     func incomingMessage() -> Result<IncomingMessage, Ignored> {
         guard let event else { return .failure(.noEvent) }
+        let addressed: Bool
         switch (event.type, event.channel_type) {
-        case ("app_mention", _), ("message", "im"): break
+        case ("app_mention", _), ("message", "im"): addressed = true
+        case ("message", "channel"), ("message", "group"), ("message", "mpim"): addressed = false
         default: return .failure(.notForTheBot(event.type))
         }
         if event.bot_id != nil || event.subtype != nil { return .failure(.botOrSubtype) }
@@ -57,10 +62,16 @@ struct SlackEventEnvelope: Decodable, Sendable {
         guard let channel = event.channel, SlackID.isValid(channel), let ts = event.ts, let text = event.text else {
             return .failure(.incomplete)
         }
+        if !addressed {
+            // A bare answer holds no mention, so a mention never arrives twice.
+            guard let root = event.thread_ts, root != ts, ConfirmationWords.isBareAnswer(text) else {
+                return .failure(.notForTheBot(event.type))
+            }
+        }
         let origin = MessageOrigin(platform: SlackAdapter.platformName, channel: channel, thread: event.thread_ts ?? ts, messageID: ts)
         return .success(IncomingMessage(platformUser: SlackAdapter.platformUser(user), origin: origin,
                                         deliveryID: event_id ?? "\(channel):\(ts)",
-                                        text: Self.text(text, withoutMentionOf: botUserID), isAddressedByPlatform: true))
+                                        text: Self.text(text, withoutMentionOf: botUserID), isAddressedByPlatform: addressed))
     }
 
     enum Ignored: Error, Hashable {

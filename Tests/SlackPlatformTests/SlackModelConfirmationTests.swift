@@ -75,6 +75,22 @@ struct SlackModelConfirmationTests {
             #expect(response.status == 200)
         }
 
+        /// `user` types `text` in the thread `root` (or at the top of the channel, `root` nil)
+        /// without mentioning the bot: a `message.channels` event.
+        func typed(_ text: String, user: String, root: String?, ts: String, eventID: String) async throws {
+            var envelope = try Fixture.json("message.channels.thread-reply.event.json")
+            var event = try #require(envelope["event"] as? [String: Any])
+            event["text"] = text
+            event["user"] = user
+            event["ts"] = ts
+            event["event_ts"] = ts
+            event["thread_ts"] = root
+            envelope["event"] = event
+            envelope["event_id"] = eventID
+            let response = try await harness.postSlack("/slack/events", try Fixture.encode(envelope), contentType: "application/json")
+            #expect(response.status == 200)
+        }
+
         /// The messages the bot posted in the thread `root` (its first message not included).
         func thread(_ root: String) -> [RecordedRequest] {
             slack.calls("chat.postMessage").filter { $0.threadTS == root }
@@ -161,6 +177,31 @@ struct SlackModelConfirmationTests {
         #expect(deployed.threadTS == deployThread)
         try await s.stop()
         #expect(s.harness.executor.executed.map(\.intent) == [.restart, .deploy])
+    }
+
+    @Test("a bare yes typed in the thread without a mention answers; other unaddressed chatter and a top-level yes are ignored")
+    func typedYesWithoutMention() async throws {
+        let s = try await Served.start()
+        try await s.askForRestart(trigger: "111.111.plain")
+        let root = FakeSlack.ts(1)
+        let posted = s.slack.calls("chat.postMessage").count
+        try await s.typed("restart payments in prod", user: "W222", root: root, ts: "1700000000.600001", eventID: "EvCHAT1")
+        try await s.typed("yes", user: "W111", root: nil, ts: "1700000000.600002", eventID: "EvTOP1")
+        try await s.typed("yes", user: "W222", root: root, ts: "1700000000.600003", eventID: "EvBOB1")
+        await s.harness.settle()
+        #expect(s.slack.calls("chat.postMessage").count == posted, "chatter, a top-level yes and bob's yes get no answer")
+        #expect(s.harness.executor.executed.isEmpty)
+        #expect(try await s.harness.store.requests(states: nil, limit: 10).isEmpty, "unaddressed chatter starts no request")
+        #expect(try await s.harness.store.confirmation(id: 1)?.state == .pending)
+
+        try await s.typed("Yes!", user: "W111", root: root, ts: "1700000000.600004", eventID: "EvYES4")
+        let ran = try await s.slack.waitForPost(containing: "Request #1 succeeded")
+        #expect(ran.threadTS == root)
+        try await s.typed("Yes!", user: "W111", root: root, ts: "1700000000.600004", eventID: "EvYES4")
+        await s.harness.settle()
+        try await s.stop()
+        #expect(s.harness.executor.executed.map(\.intent) == [.restart], "once, and a redelivered event is not a second yes")
+        #expect(s.gemini.calls == 1, "a bare yes is never a question for the model")
     }
 
     @Test("a Yes after five minutes says it was not confirmed in time, and nothing runs")
