@@ -46,6 +46,11 @@ public enum IntentCatalog {
     }
 
     /// Incident states a user may ask for.
+    /// Captures a rule may make that are not slots but say where (`kubectl … -n ml-prod`): the
+    /// understanding resolves each into the slot it locates (`namespace` → `env`, from the
+    /// catalog's placement of the app), and never reports it as a slot.
+    public static let locators: [String: String] = ["namespace": "env"]
+
     public static let incidentStates = ["open", "acknowledged", "resolved", "all"]
 
     /// Help topics: every intent name plus a few general ones.

@@ -78,9 +78,11 @@ struct RuleReader {
         }
         let slotNames = intent.slots.map(\.name)
         for (name, _) in pattern.namedGroups where !slotNames.contains(name) {
+            if let located = IntentCatalog.locators[name], slotNames.contains(located) { continue }
             throw node.error("group '\(name)' is not a slot of intent '\(intent.rawValue)' (its slots: \(slotNames.joined(separator: ", ")))")
         }
-        let given = Set(pattern.namedGroups.map(\.name)).union(constants.keys)
+        let captured = pattern.namedGroups.map(\.name)
+        let given = Set(captured + captured.compactMap { IntentCatalog.locators[$0] }).union(constants.keys)
         for slot in intent.slots where slot.isRequired && !given.contains(slot.name) && !Self.isDefaultable(slot) {
             throw node.error("pattern never captures the required slot '\(slot.name)' of intent '\(intent.rawValue)'")
         }

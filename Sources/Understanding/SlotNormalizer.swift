@@ -16,6 +16,15 @@ public struct SlotNormalizer: Sendable {
     /// Normalises every captured slot, fills `app`/`model` from the defaults, and checks that
     /// the intent's required slots are there.
     public func normalize(_ raw: [String: String], intent: Intent, channel: String?) -> Result<[String: SlotValue], SlotProblem> {
+        var raw = raw
+        var unplaced: String?
+        if let namespace = raw.removeValue(forKey: "namespace") {
+            switch environment(ofNamespace: namespace, app: raw["app"], said: raw["env"], channel: channel) {
+            case .success(let env?): raw["env"] = env
+            case .success(nil): unplaced = namespace
+            case .failure(let problem): return .failure(problem)
+            }
+        }
         var out: [String: SlotValue] = [:]
         for spec in intent.slots {
             guard let text = raw[spec.name] else { continue }
@@ -26,9 +35,43 @@ public struct SlotNormalizer: Sendable {
         }
         fillDefaults(&out, intent: intent, channel: channel)
         if let missing = intent.slots.first(where: { $0.isRequired && out[$0.name] == nil }) {
-            return .failure(SlotProblem(slot: missing.name, message: "'\(intent.rawValue)' needs \(Self.describe(missing))"))
+            var message = "'\(intent.rawValue)' needs \(Self.describe(missing))"
+            if missing.name == "env", let unplaced, let app = out["app"]?.stringValue.flatMap(catalog.app(named:)) {
+                message += ": namespace \(unplaced) is not one the configuration runs \(app.name) in (\(namespaces(of: app)))"
+            }
+            return .failure(SlotProblem(slot: missing.name, message: message))
         }
         return .success(out)
+    }
+
+    /// The environment a Kubernetes namespace (`-n ml-prod`) places the app in, from the catalog:
+    /// nil when no environment of the app has that namespace (a namespace the configuration does
+    /// not know says nothing: the reply asks for the environment); refused when the namespace is
+    /// another app's (kubectl would not find the deployment there) or contradicts the environment
+    /// also said.
+    func environment(ofNamespace namespace: String, app: String?, said: String?, channel: String?) -> Result<String?, SlotProblem> {
+        guard let app = (app.flatMap { Self.catalogName($0, catalog.app(named:)) })
+                ?? defaults.app(forChannel: channel).flatMap(catalog.app(named:)) else { return .success(nil) }
+        let envs = catalog.environmentNames.filter { app.environments[$0]?.namespace == namespace }
+        guard envs.count == 1, let env = envs.first else {
+            if envs.isEmpty, let owner = catalog.appNames.compactMap(catalog.app(named:)).first(where: { other in
+                other.name != app.name && other.environments.values.contains { $0.namespace == namespace }
+            }) {
+                return .failure(.init(slot: "env", message: "namespace \(namespace) holds \(owner.name), not \(app.name); "
+                                      + "\(app.name) runs in " + namespaces(of: app)))
+            }
+            return .success(nil)
+        }
+        if let said, catalog.environment(named: said)?.name != env {
+            return .failure(.init(slot: "env", message: "namespace \(namespace) is \(app.name)'s \(env), not \(said)"))
+        }
+        return .success(env)
+    }
+
+    /// `ml-dev (dev), ml-staging (staging), ml-prod (prod)`.
+    func namespaces(of app: AppConfig) -> String {
+        catalog.environmentNames.compactMap { env in app.environments[env]?.namespace.map { "\($0) (\(env))" } }
+            .joined(separator: ", ")
     }
 
     func fillDefaults(_ slots: inout [String: SlotValue], intent: Intent, channel: String?) {
