@@ -150,6 +150,18 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // Incidents from Alertmanager: the receiver, the queue, the incidents and their threads.
+        .target(
+            name: "Incidents",
+            dependencies: [
+                "Approvals", "ChatOpsConfig", "ChatOpsCore", "ChatServer", "Conversation", "Execution", "PlatformVerification", "ReplyModel",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         // GitHub issue and pull-request comments: the webhook, command lines, comments as replies.
         .target(
             name: "GitHubPlatform",
@@ -181,7 +193,7 @@ let package = Package(
                 "ChatOpsCore", "RuleEngine", "ChatOpsConfig", "Understanding", "Approvals", "RequestStore", "Execution",
                 "Conversation", "ChatServer", "PlatformHTTP", "GitHubPlatform", "SlackPlatform", "DiscordPlatform",
                 "ArgoCDBackend", "GitOpsBackend", "KubernetesBackend", "ModelBackend", "CIPipelineBackend",
-                "LanguageModels", "PromptTemplates", "IntentInference",
+                "LanguageModels", "PromptTemplates", "IntentInference", "Incidents",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -310,6 +322,12 @@ let package = Package(
         .testTarget(
             name: "LanguageModelsTests",
             dependencies: ["ChatOpsApp", "LanguageModels", "PlatformHTTP", "ChatOpsConfig", "Execution", "ChatOpsTestSupport"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "IncidentsTests",
+            dependencies: ["ChatOpsApp", "Incidents", "Approvals", "ChatOpsCore", "Conversation", "RequestStore", "ReplyModel",
+                           "PlatformHTTP", "ChatOpsTestSupport", .product(name: "Logging", package: "swift-log")],
             exclude: ["Fixtures"]
         ),
         .testTarget(

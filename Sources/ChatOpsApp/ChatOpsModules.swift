@@ -6,6 +6,7 @@ import DiscordPlatform
 import Execution
 import GitHubPlatform
 import GitOpsBackend
+import Incidents
 import IntentInference
 import KubernetesBackend
 import LanguageModels
@@ -33,6 +34,7 @@ public struct ChatOpsModules: Sendable {
             SlackModule(),
             DiscordModule(),
             GitHubModule(),
+            AlertmanagerModule(),
         ],
         backends: [
             ArgoCDModule(),

@@ -37,7 +37,7 @@ public enum SettingKind: Sendable, Hashable {
     case text
     /// An http(s) URL.
     case url
-    /// `90s`, `5m`, `1h`, `2d`, or whole seconds.
+    /// `250ms`, `90s`, `5m`, `1h`, `2d`, or whole seconds.
     case duration
     case positiveInteger
     /// `COUNT/DURATION`, e.g. `10/1m`.

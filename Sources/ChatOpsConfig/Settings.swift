@@ -53,6 +53,10 @@ public struct Settings: Sendable, Hashable {
 
     static func parseDuration(_ text: String) -> Duration? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasSuffix("ms") {
+            guard let number = Int(trimmed.dropLast(2)), number > 0 else { return nil }
+            return .milliseconds(number)
+        }
         let units: [Character: Int] = ["s": 1, "m": 60, "h": 3600, "d": 86400]
         var digits = Substring(trimmed), scale = 1
         if let last = trimmed.last, let unit = units[last] { digits = trimmed.dropLast(); scale = unit }

@@ -38,7 +38,7 @@ public enum PlatformFakeAnswers {
 
     public static func discordMessageID(_ n: Int) -> String { String(900_000_000_000_000_000 + n) }
 
-    /// api.github.com: 201 with the new comment (ids 7000001…) or reaction, 200 for an edit, a user
+    /// api.github.com: 201 with the new comment (ids 7000001…), issue (numbers 4201…) or reaction, 200 for an edit, a user
     /// from `users` (login → id) for `GET /users/{login}`, the App's one installation.
     public static func github(users: [String: Int64]) -> FakePlatformAPI.Respond {
         let counter = Counter()
@@ -46,6 +46,13 @@ public enum PlatformFakeAnswers {
             switch (request.method, request.path) {
             case ("POST", let path) where path.hasSuffix("/reactions"):
                 return .json(#"{"id":1,"node_id":"MDg6UmVhY3Rpb24x","content":"eyes","created_at":"2026-11-21T10:00:00Z"}"#, status: 201)
+            case ("POST", let path) where path.hasSuffix("/issues"):
+                // Create an issue: 201 with the new issue (numbers 4201…), as the REST docs show it.
+                let number = 4200 + counter.next()
+                let title = (request.json?["title"] as? String ?? "").replacingOccurrences(of: "\"", with: "\\\"")
+                return .json(#"{"id":\#(90_000_000 + number),"number":\#(number),"state":"open","title":"\#(title)","#
+                             + #""html_url":"https://github.com\#(path.dropFirst("/repos".count))/\#(number)","user":{"login":"chatops[bot]","type":"Bot"}}"#,
+                             status: 201)
             case ("POST", let path) where path.hasSuffix("/comments"):
                 return .json(#"{"id":\#(7_000_000 + counter.next()),"node_id":"IC_x","body":"…","user":{"login":"chatops[bot]","type":"Bot"}}"#,
                              status: 201)

@@ -40,7 +40,10 @@ public struct ChatServer: Sendable {
         self.sweepInterval = sweepInterval
         self.retention = retention
         self.logger = logger
-        for adapter in adapters { router.register(adapter.platform, adapter.sink) }
+        for adapter in adapters {
+            router.register(adapter.platform, adapter.sink)
+            if let starter = adapter.starter { router.register(adapter.platform, starter: starter) }
+        }
     }
 
     public var platforms: Set<String> { Set(adapters.map(\.platform)) }
@@ -74,7 +77,7 @@ public struct ChatServer: Sendable {
             server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionCapHandler(gate: gate)],
                                                 idleTimeout: .seconds(30))),
             configuration: .init(address: .hostname(host, port: port), serverName: "chatops"),
-            services: [startup, sweeper],
+            services: [startup, sweeper] + adapters.flatMap(\.services),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: logger
         )

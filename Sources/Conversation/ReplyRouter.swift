@@ -8,8 +8,19 @@ import Synchronization
 /// Slack button reports "Running…" and its result in the GitHub thread, not in Slack.
 public final class ReplyRouter: ReplySink, Sendable {
     private let sinks = Mutex<[String: any ReplySink]>([:])
+    private let starters = Mutex<[String: any ThreadStarter]>([:])
 
     public init() {}
+
+    /// Makes `starter` the way to open threads on `platform` (the first registration wins).
+    public func register(_ platform: String, starter: any ThreadStarter) {
+        starters.withLock { if $0[platform] == nil { $0[platform] = starter } }
+    }
+
+    /// The platform's thread starter, when it has one.
+    public func starter(for platform: String) -> (any ThreadStarter)? {
+        starters.withLock { $0[platform] }
+    }
 
     /// Makes `sink` the way to `platform`'s threads (the first registration wins).
     public func register(_ platform: String, _ sink: any ReplySink) {

@@ -25,6 +25,9 @@ public struct DiscordAdapter: PlatformAdapter {
 
     public var sink: any ReplySink { discordSink }
 
+    /// Incidents start as a channel message; their replies follow in the channel.
+    public var starter: (any ThreadStarter)? { MessageThreadStarter(platform: platform, sink: sink) }
+
     /// The adapter for `chatops serve`: nil when Discord is not configured; throws when it is
     /// half-configured or the public key is unusable. `now` dates signatures and interaction tokens.
     public static func make(configuration: ChatOpsConfiguration, bot: ChatBot, work: InFlightWork,

@@ -53,3 +53,22 @@ struct GitHubAPI: Sendable {
     struct CreatedComment: Decodable { let id: Int64 }
     struct User: Decodable { let id: Int64; let login: String }
 }
+
+/// Issues the bot opens itself (incidents): create with labels, edit the body, close.
+extension GitHubAPI {
+    /// `POST /repos/{owner}/{repo}/issues`; returns the new issue's number.
+    func openIssue(title: String, body: String, labels: [String], in repository: String) async throws(BackendHTTPError) -> Int64 {
+        struct NewIssue: Encodable { let title: String; let body: String; let labels: [String] }
+        struct Created: Decodable { let number: Int64 }
+        return try await client.send(.POST, client.url("/repos/\(repository)/issues"), body: NewIssue(title: title, body: body, labels: labels),
+                                     Self.call("to open an issue in \(repository)", repository), as: Created.self).number
+    }
+
+    /// `PATCH /repos/{owner}/{repo}/issues/{number}` with the new body, or `state: closed`.
+    func editIssue(_ number: String, body: String? = nil, state: String? = nil, in repository: String) async throws(BackendHTTPError) {
+        struct Edit: Encodable { let body: String?; let state: String? }
+        let call = Self.call("to edit issue \(repository)#\(number)", repository)
+        _ = try await client.send(try client.json(.PATCH, client.url("/repos/\(repository)/issues/\(number)"),
+                                                  body: Edit(body: body, state: state), call), call)
+    }
+}

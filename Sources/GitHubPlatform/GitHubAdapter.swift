@@ -30,6 +30,9 @@ public struct GitHubAdapter: PlatformAdapter {
 
     public var sink: any ReplySink { GitHubReplySink(api: api, logger: logger) }
 
+    /// Incidents open issues.
+    public var starter: (any ThreadStarter)? { GitHubIssueStarter(api: api, logger: logger) }
+
     /// nil when no webhook secret is set; a secret without a token (or App id and key) is an error.
     /// `now` dates incoming comments (tests move it by hand).
     public static func make(configuration: ChatOpsConfiguration, bot: ChatBot, work: InFlightWork, logger: Logger,

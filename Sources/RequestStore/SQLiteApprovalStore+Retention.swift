@@ -22,6 +22,12 @@ extension SQLiteApprovalStore {
             try tx.db.execute(sql: "DELETE FROM deliveries WHERE received_at < ?", arguments: [ms])
             let deliveries = tx.db.changesCount
             try tx.db.execute(sql: "DELETE FROM analyses WHERE at < ?", arguments: [ms])
+            // Applied notifications, and incidents resolved before the cutoff with their posts.
+            try tx.db.execute(sql: "DELETE FROM alert_notifications WHERE applied_at IS NOT NULL AND received_at < ?", arguments: [ms])
+            let resolved = "SELECT id FROM incidents WHERE state = 'resolved' AND resolved_at < \(ms)"
+            try tx.db.execute(sql: "DELETE FROM incident_posts WHERE incident_id IN (\(resolved)) OR (done_at IS NOT NULL AND done_at < ?)",
+                              arguments: [ms])
+            try tx.db.execute(sql: "DELETE FROM incidents WHERE id IN (\(resolved))")
             let entries = try tx.pruneAudit(before: ms, at: at)
             return PruneReport(requests: requests, deliveries: deliveries, auditEntries: entries)
         }

@@ -13,7 +13,56 @@ enum StoreSchema {
         migrator.registerMigration("v4-confirmations", migrate: v4Confirmations)
         migrator.registerMigration("v5-feedback", migrate: v5Feedback)
         migrator.registerMigration("v6-analyses", migrate: v6Analyses)
+        migrator.registerMigration("v7-incidents", migrate: v7Incidents)
         return migrator
+    }
+
+    /// Alertmanager notifications as received (a durable queue), incidents with their alerts, and
+    /// the outbox of posts about them.
+    private static func v7Incidents(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE alert_notifications (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                dedupe_key TEXT NOT NULL UNIQUE,
+                group_key TEXT NOT NULL,
+                body BLOB NOT NULL,
+                received_at INTEGER NOT NULL,
+                applied_at INTEGER,
+                outcome TEXT
+            );
+            CREATE INDEX alert_notifications_pending ON alert_notifications (applied_at, id);
+            CREATE TABLE incidents (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                group_key TEXT NOT NULL,
+                state TEXT NOT NULL,
+                opened_at INTEGER NOT NULL,
+                resolved_at INTEGER,
+                group_labels TEXT NOT NULL,
+                common_labels TEXT NOT NULL,
+                common_annotations TEXT NOT NULL,
+                truncated_alerts INTEGER NOT NULL,
+                alerts TEXT NOT NULL,
+                thread_platform TEXT,
+                thread_channel TEXT,
+                thread_thread TEXT,
+                thread_message_id TEXT,
+                last_analysis_at INTEGER,
+                reopened INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE INDEX incidents_group ON incidents (group_key, id);
+            CREATE INDEX incidents_thread ON incidents (thread_platform, thread_channel, thread_thread);
+            CREATE TABLE incident_posts (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                incident_id INTEGER NOT NULL REFERENCES incidents(id),
+                kind TEXT NOT NULL,
+                text TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                not_before INTEGER NOT NULL DEFAULT 0,
+                done_at INTEGER
+            );
+            CREATE INDEX incident_posts_pending ON incident_posts (done_at, id);
+            """)
     }
 
     /// AI analyses as shown, with the prompt version that wrote them.

@@ -19,6 +19,9 @@ public struct SlackAdapter: PlatformAdapter {
     public var platform: String { Self.platformName }
     public var sink: any ReplySink { replies }
 
+    /// Incidents start as a channel message whose replies make the thread.
+    public var starter: (any ThreadStarter)? { MessageThreadStarter(platform: platform, sink: replies) }
+
     let replies: SlackReplySink
     let verifier: SlackRequestVerifier
     let bot: ChatBot

@@ -5,7 +5,7 @@ import Foundation
 /// Every method is one transaction: it keeps the lifecycle's invariants and appends its audit
 /// entries atomically, so that a crash at any point leaves a consistent store.
 /// `SQLiteApprovalStore` is the implementation; times are passed in so tests control the clock.
-public protocol ApprovalStore: ConfirmationStore, FeedbackStore, Sendable {
+public protocol ApprovalStore: ConfirmationStore, FeedbackStore, IncidentStore, Sendable {
     // Requests
     /// Records a request (`received`) and its admission (`awaiting_approval`, `approved` or `denied`).
     func createRequest(_ new: NewRequest, admission: Admission, at: Date) async throws -> StoredRequest

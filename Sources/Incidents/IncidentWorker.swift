@@ -1,0 +1,259 @@
+import Approvals
+import ChatOpsConfig
+import ChatOpsCore
+import Conversation
+import Foundation
+import Logging
+import ReplyModel
+import ServiceLifecycle
+
+/// Turns the queued Alertmanager notifications into incidents and their threads: applies each
+/// notification to its group's incident (in the order received), then makes the posts the
+/// changes queued — the first message, its edits, one reply per change, the analysis, the close.
+/// Posts for one incident are coalesced (one edit and one reply however many notifications came),
+/// and each channel gets at most one post per `postInterval`, so a storm costs bounded calls.
+public final class IncidentWorker: Service, Sendable {
+    public struct Settings: Sendable {
+        public var reopenWindow: TimeInterval = 3600
+        public var analysisInterval: TimeInterval = 1800
+        /// Between two posts in one channel (Slack allows about one per second).
+        public var postInterval: Duration = .seconds(1)
+        /// Labels of a GitHub incident issue (with the severity).
+        public var issueLabels = ["production-alert", "ai-analysis"]
+        /// A post that failed this many times is given up (and logged).
+        public var maxAttempts = 8
+
+        public init() {}
+    }
+
+    let store: any ApprovalStore
+    let routes: IncidentRoutes
+    let router: ReplyRouter
+    let bot: ChatBot
+    let catalog: Catalog
+    let settings: Settings
+    let now: @Sendable () -> Date
+    let logger: Logger
+    let pacing: ChannelPacing
+    private let wakeups: AsyncStream<Void>
+    private let wakeup: AsyncStream<Void>.Continuation
+
+    public init(store: any ApprovalStore, routes: IncidentRoutes, router: ReplyRouter, bot: ChatBot, catalog: Catalog,
+                settings: Settings = Settings(), now: @escaping @Sendable () -> Date = { Date() },
+                logger: Logger = Logger(label: "chatops.incidents")) {
+        self.store = store
+        self.routes = routes
+        self.router = router
+        self.bot = bot
+        self.catalog = catalog
+        self.settings = settings
+        self.now = now
+        self.logger = logger
+        pacing = ChannelPacing(interval: settings.postInterval)
+        (wakeups, wakeup) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+    }
+
+    /// Something was queued: work now rather than at the next tick.
+    public func wake() { wakeup.yield() }
+
+    public func run() async throws {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { [wakeup] in
+                // A tick, so that failed posts are retried without new alerts.
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .seconds(5))
+                    wakeup.yield()
+                }
+            }
+            group.addTask { [self] in
+                await cancelWhenGracefulShutdown {
+                    await self.drainLogged()
+                    for await _ in self.wakeups {
+                        if Task.isCancelled || Task.isShuttingDownGracefully { break }
+                        await self.drainLogged()
+                    }
+                }
+            }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+
+    func drainLogged() async {
+        do { try await drain() } catch { logger.error("incident work failed; trying again shortly", metadata: ["error": "\(error)"]) }
+    }
+
+    /// Applies every queued notification, then makes every queued post.
+    public func drain() async throws {
+        try await applyQueued()
+        try await postQueued()
+    }
+
+    // MARK: Notifications → incidents
+
+    func applyQueued() async throws {
+        let tracker = IncidentTracker(reopenWindow: settings.reopenWindow)
+        while true {
+            let batch = try await store.pendingAlertNotifications(limit: 200)
+            if batch.isEmpty { return }
+            for queued in batch {
+                let notification: AlertmanagerNotification
+                do { notification = try AlertmanagerNotification.decode(queued.body) } catch {
+                    try await store.discardAlertNotification(queued.id, reason: "unreadable: \(error)", at: now())
+                    continue
+                }
+                let existing = try await store.latestIncident(groupKey: queued.groupKey)
+                switch tracker.apply(notification, to: existing, now: now()) {
+                case .discard(let reason):
+                    try await store.discardAlertNotification(queued.id, reason: reason, at: now())
+                case .apply(let incident, let posts):
+                    _ = try await store.applyAlertNotification(queued.id, incident: incident, posts: posts.map { ($0.kind, $0.text) }, at: now())
+                }
+            }
+        }
+    }
+
+    // MARK: Posts
+
+    func postQueued() async throws {
+        while true {
+            let posts = try await store.pendingIncidentPosts(limit: 500)
+            if posts.isEmpty { return }
+            var progressed = false
+            var order: [Int64] = []
+            var byIncident: [Int64: [IncidentPost]] = [:]
+            for post in posts {
+                if byIncident[post.incidentID] == nil { order.append(post.incidentID) }
+                byIncident[post.incidentID, default: []].append(post)
+            }
+            for id in order {
+                if try await post(byIncident[id] ?? [], incidentID: id) { progressed = true }
+            }
+            // Posts that failed wait for the next round (the tick); never spin on them.
+            if !progressed || posts.count < 500 { return }
+        }
+    }
+
+    /// Makes one incident's pending posts, coalesced; true when they are done.
+    func post(_ posts: [IncidentPost], incidentID: Int64) async throws -> Bool {
+        guard var incident = try await store.incident(id: incidentID) else {
+            for post in posts { try await store.completeIncidentPost(post.id, at: now()) }
+            return true
+        }
+        let kinds = Set(posts.map(\.kind))
+        if incident.thread == nil {
+            guard let thread = await open(incident) else { return try await failed(posts, incident: incident) }
+            try await store.recordIncidentThread(incident.id, thread: thread)
+            incident.thread = thread
+        } else if kinds.contains(.refresh) || kinds.contains(.open) {
+            guard await refresh(incident) else { return try await failed(posts, incident: incident) }
+        }
+        guard let thread = incident.thread else { return false }
+        let replies = posts.filter { $0.kind == .reply }.map(\.text).filter { !$0.isEmpty }
+        if !replies.isEmpty {
+            await pacing.wait(for: thread)
+            guard await router.send(.text(Self.coalesce(replies)), to: Self.replyOrigin(thread)) != nil else {
+                return try await failed(posts, incident: incident)
+            }
+        }
+        if kinds.contains(.analyse), let analysis = await analysis(of: incident) {
+            await pacing.wait(for: thread)
+            _ = await router.send(analysis, to: Self.replyOrigin(thread))
+            try await store.recordIncidentAnalysis(incident.id, at: now())
+        }
+        if kinds.contains(.close), incident.state == .resolved, let starter = router.starter(for: thread.platform) {
+            _ = await starter.finish(thread)
+        }
+        for post in posts { try await store.completeIncidentPost(post.id, at: now()) }
+        return true
+    }
+
+    /// Notes the failure; after `maxAttempts` the posts are given up (the incident's state is kept).
+    func failed(_ posts: [IncidentPost], incident: IncidentRecord) async throws -> Bool {
+        let attempts = (posts.map(\.attempts).max() ?? 0) + 1
+        for post in posts {
+            if attempts >= settings.maxAttempts {
+                try await store.completeIncidentPost(post.id, at: now())
+            } else {
+                try await store.failIncidentPost(post.id, at: now())
+            }
+        }
+        logger.error(attempts >= settings.maxAttempts ? "incident posts given up" : "incident post failed; retrying",
+                     metadata: ["incident": "\(incident.id)", "attempts": "\(attempts)"])
+        return false
+    }
+
+    /// Opens the thread where the routes say; nil when no route matches or the platform refused.
+    func open(_ incident: IncidentRecord) async -> MessageOrigin? {
+        let labels = incident.alerts.first?.labels.merging(incident.commonLabels) { _, common in common } ?? incident.commonLabels
+        guard let target = routes.target(for: labels) else {
+            logger.warning("no incident route matches; the incident is kept without a thread",
+                           metadata: ["incident": "\(incident.id)", "labels": "\(labels)"])
+            return nil
+        }
+        guard let starter = router.starter(for: target.platform) else {
+            logger.error("incidents are routed to \(target.platform), which is not configured", metadata: ["incident": "\(incident.id)"])
+            return nil
+        }
+        await pacing.wait(for: MessageOrigin(platform: target.platform, channel: target.channel))
+        return await starter.start(opening(incident), in: target.channel)
+    }
+
+    func refresh(_ incident: IncidentRecord) async -> Bool {
+        guard let thread = incident.thread, let starter = router.starter(for: thread.platform) else { return false }
+        await pacing.wait(for: thread)
+        return await starter.update(thread, with: opening(incident))
+    }
+
+    func opening(_ incident: IncidentRecord) -> ThreadOpening {
+        let severity = IncidentMessage.label("severity", in: incident)
+        return ThreadOpening(title: IncidentMessage.title(incident), reply: IncidentMessage.opening(incident),
+                             labels: settings.issueLabels + (severity.map { [$0] } ?? []))
+    }
+
+    /// The evidence and AI analysis (`diagnose` of the app the alerts are about), at most once per
+    /// `analysisInterval`; nil when it is too soon.
+    func analysis(of incident: IncidentRecord) async -> Reply? {
+        if let last = incident.lastAnalysisAt, now().timeIntervalSince(last) < settings.analysisInterval { return nil }
+        guard let placement = IncidentPlacement.locate(incident, in: catalog) else {
+            let namespace = IncidentMessage.label("namespace", in: incident) ?? "none"
+            return .text("No evidence gathered: no app of the configuration runs where these alerts point (namespace \(namespace)).")
+        }
+        let symptom = IncidentMessage.annotation("summary", in: incident) ?? IncidentMessage.alertName(incident)
+        let command = ParsedCommand(intent: .diagnose, slots: ["app": .string(placement.app), "env": .string(placement.env),
+                                                               "symptom": .string(symptom)], source: .rule, ruleID: nil)
+        let result = await bot.investigate(command)
+        return Reply(result.reply.severity, [.text("Evidence for incident #\(incident.id) (\(placement.app) in \(placement.env)):")]
+                     + result.reply.blocks)
+    }
+
+    /// Replies go into the thread, not onto the first message.
+    static func replyOrigin(_ thread: MessageOrigin) -> MessageOrigin {
+        MessageOrigin(platform: thread.platform, channel: thread.channel, thread: thread.thread)
+    }
+
+    /// Several changes in one reply: at most 30 lines, the rest counted.
+    static func coalesce(_ texts: [String]) -> String {
+        let lines = texts.flatMap { $0.split(separator: "\n").map(String.init) }
+        guard lines.count > 30 else { return lines.joined(separator: "\n") }
+        return (lines.prefix(29) + ["… and \(lines.count - 29) more changes"]).joined(separator: "\n")
+    }
+}
+
+/// At most one post per interval in each channel.
+actor ChannelPacing {
+    let interval: Duration
+    private var next: [String: ContinuousClock.Instant] = [:]
+
+    init(interval: Duration) {
+        self.interval = interval
+    }
+
+    func wait(for origin: MessageOrigin) async {
+        let key = "\(origin.platform):\(origin.channel ?? "")"
+        let now = ContinuousClock.now
+        let slot = max(now, next[key] ?? now)
+        next[key] = slot + interval
+        if slot > now { try? await Task.sleep(until: slot, clock: .continuous) }
+    }
+}
