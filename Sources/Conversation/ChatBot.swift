@@ -77,14 +77,17 @@ public struct ChatBot: Sendable {
                                          reply: await recorder.texts.joined(separator: "\n"))
     }
 
-    func process(_ message: IncomingMessage, sink: any ReplySink) async throws {
-        let context = MessageContext(channel: message.origin.channel, isAddressedByPlatform: message.isAddressedByPlatform)
-        // Answers to the bot's own questions and votes on its analyses, read from the screened text once.
+    func process(_ original: IncomingMessage, sink: any ReplySink) async throws {
+        var message = original
+        // Answers to the bot's own questions and votes on its analyses, read from the screened text
+        // once; in an incident's thread, its short forms ("roll back") name the incident's app.
         if case .success(let screened) = classifier.screen.screen(message.text, addressedByPlatform: message.isAddressedByPlatform) {
             let body = screened.body.lowercased()
             if try await answerConfirmation(message, body: body, sink: sink) { return }
             if try await recordFeedback(message, body: body, sink: sink) { return }
+            message = await expandingIncidentWords(message, screenedBody: screened.body, isAddressed: screened.isAddressed)
         }
+        let context = MessageContext(channel: message.origin.channel, isAddressedByPlatform: message.isAddressedByPlatform)
         var understanding = classifier.classify(message.text, context: context)
         // Only a message addressed to the bot that passed the screen and matched no rule may reach the model.
         let forModel = inference != nil && understanding == .notUnderstood(reason: nil)

@@ -17,6 +17,8 @@ public struct RecentChange: Sendable, Hashable {
     /// From the executor's notes, when it changed a version.
     public let previousVersion: String?
     public let version: String?
+    /// Where it was asked: its own thread.
+    public let origin: MessageOrigin
 
     /// `#12 deploy v2.1 → v2.3 (succeeded 2026-12-02T09:12:00Z, 40 min ago), asked by alice, approved by bob`.
     public func line(now: Date) -> String {
@@ -49,7 +51,8 @@ public struct RecentChanges: Sendable {
                                       requester: request.requester, approvers: request.approvals.map(\.approver),
                                       state: request.state, at: request.updatedAt,
                                       previousVersion: try await store.executionNote(requestID: request.id, key: ChangeNote.previousVersion),
-                                      version: try await store.executionNote(requestID: request.id, key: ChangeNote.version)))
+                                      version: try await store.executionNote(requestID: request.id, key: ChangeNote.version),
+                                      origin: request.origin))
         }
         return found
     }

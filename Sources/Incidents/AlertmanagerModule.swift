@@ -19,6 +19,9 @@ extension SettingKey {
     public static let incidentAnalysisInterval = SettingKey("incidents.analysis_interval", "CHATOPS_INCIDENT_ANALYSIS_INTERVAL",
                                                             kind: .duration, default: "30m",
                                                             summary: "at most one evidence and AI analysis per incident this often")
+    public static let incidentChangeWindow = SettingKey("incidents.change_window", "CHATOPS_INCIDENT_CHANGE_WINDOW", kind: .duration,
+                                                        default: "1h",
+                                                        summary: "a change chatops made this long before an incident is named in it, with a rollback")
     public static let incidentPostInterval = SettingKey("incidents.post_interval", "CHATOPS_INCIDENT_POST_INTERVAL", kind: .duration,
                                                         default: "1s", summary: "between two incident posts in one channel")
     public static let incidentMaxQueue = SettingKey("incidents.max_queue", "CHATOPS_INCIDENT_MAX_QUEUE", kind: .positiveInteger,
@@ -36,7 +39,7 @@ public struct AlertmanagerModule: PlatformModule {
     public let identityPrefixes: [String] = []
     public var settings: [SettingKey] {
         [.alertmanagerToken, .alertmanagerUsername, .alertmanagerPassword, .incidentRoutes, .incidentReopenWindow,
-         .incidentAnalysisInterval, .incidentPostInterval, .incidentMaxQueue, .incidentIssueLabels]
+         .incidentChangeWindow, .incidentAnalysisInterval, .incidentPostInterval, .incidentMaxQueue, .incidentIssueLabels]
     }
 
     public init() {}
@@ -69,6 +72,7 @@ public struct AlertmanagerModule: PlatformModule {
         let routes = try IncidentRoutes.parse(settings.list(.incidentRoutes))
         var worker = IncidentWorker.Settings()
         worker.reopenWindow = settings.duration(.incidentReopenWindow).map(Self.seconds) ?? worker.reopenWindow
+        worker.changeWindow = settings.duration(.incidentChangeWindow).map(Self.seconds) ?? worker.changeWindow
         worker.analysisInterval = settings.duration(.incidentAnalysisInterval).map(Self.seconds) ?? worker.analysisInterval
         worker.postInterval = settings.duration(.incidentPostInterval) ?? worker.postInterval
         let labels = settings.list(.incidentIssueLabels)

@@ -1,4 +1,5 @@
 import Approvals
+import Conversation
 import Foundation
 import ReplyModel
 
@@ -9,7 +10,9 @@ public enum IncidentMessage {
     /// At most this many alerts are listed; the rest are counted.
     static let listedAlerts = 10
 
-    public static func opening(_ incident: IncidentRecord) -> Reply {
+    /// `change`: what chatops changed in the incident's app and environment shortly before it
+    /// fired, named first with a button to roll it back.
+    public static func opening(_ incident: IncidentRecord, change: RecentChange? = nil, now: Date = Date()) -> Reply {
         let firing = incident.firing
         let name = alertName(incident)
         let severity = label("severity", in: incident)
@@ -20,6 +23,9 @@ public enum IncidentMessage {
                 + (incident.resolvedAt.map { " — resolved after \(IncidentText.duration($0.timeIntervalSince(IncidentText.start(incident))))" } ?? "")
         var blocks: [ReplyBlock] = [.text(headline)]
         if let summary = annotation("summary", in: incident) { blocks.append(.text(summary)) }
+        if let change {
+            blocks.append(.text("Changed through chatops shortly before: \(change.line(now: now))"))
+        }
         var fields = [ReplyField("Alert", name)]
         if let severity { fields.append(ReplyField("Severity", severity)) }
         for key in ["cluster", "namespace"] {
@@ -46,7 +52,24 @@ public enum IncidentMessage {
             notes.append("Alertmanager left out \(incident.truncatedAlerts) alert\(incident.truncatedAlerts == 1 ? "" : "s") of this group (max_alerts)")
         }
         if !notes.isEmpty { blocks.append(.text(notes.joined(separator: "; ") + ".")) }
+        if incident.state == .open, let app = incident.app, let env = incident.env {
+            blocks.append(.text("Acting on \(app) in \(env): the buttons, or words typed in this thread (restart, roll back, scale to 3, "
+                                + "freeze), go through the usual policy and approvals."))
+            blocks.append(.buttons(actions(app: app, env: env, change: change)))
+        }
         return Reply(incident.state == .open ? (severity == "critical" ? .failure : .warning) : .success, blocks)
+    }
+
+    /// Roll back the change first when there is one, then restart, roll back, freeze.
+    static func actions(app: String, env: String, change: RecentChange?) -> [ReplyButton] {
+        var buttons: [ReplyButton] = []
+        if let previous = change?.previousVersion, ReplyAction(identifier: ReplyAction.rollback(app, in: env, to: previous).identifier) != nil {
+            buttons.append(ReplyButton(label: "Roll back to \(previous)", action: .rollback(app, in: env, to: previous), style: .danger))
+        }
+        buttons.append(ReplyButton(label: "Restart \(app)", action: .restart(app, in: env), style: .primary))
+        if buttons.count == 1 { buttons.append(ReplyButton(label: "Roll back", action: .rollback(app, in: env), style: .danger)) }
+        buttons.append(ReplyButton(label: "Freeze \(env)", action: .freeze(env), style: .danger))
+        return buttons
     }
 
     /// The GitHub issue title: `[ALERT] PodCrashLooping - warning - ml-apps`.

@@ -15,6 +15,8 @@ import ServiceLifecycle
 public final class IncidentWorker: Service, Sendable {
     public struct Settings: Sendable {
         public var reopenWindow: TimeInterval = 3600
+        /// A change chatops made to the app this long before the incident is named in it.
+        public var changeWindow: TimeInterval = 3600
         public var analysisInterval: TimeInterval = 1800
         /// Between two posts in one channel (Slack allows about one per second).
         public var postInterval: Duration = .seconds(1)
@@ -106,7 +108,10 @@ public final class IncidentWorker: Service, Sendable {
                 switch tracker.apply(notification, to: existing, now: now()) {
                 case .discard(let reason):
                     try await store.discardAlertNotification(queued.id, reason: reason, at: now())
-                case .apply(let incident, let posts):
+                case .apply(var incident, let posts):
+                    if incident.app == nil, let placement = IncidentPlacement.locate(incident, in: catalog) {
+                        (incident.app, incident.env) = (placement.app, placement.env)
+                    }
                     _ = try await store.applyAlertNotification(queued.id, incident: incident, posts: posts.map { ($0.kind, $0.text) }, at: now())
                 }
             }
@@ -142,9 +147,11 @@ public final class IncidentWorker: Service, Sendable {
         }
         let kinds = Set(posts.map(\.kind))
         if incident.thread == nil {
-            guard let thread = await open(incident) else { return try await failed(posts, incident: incident) }
+            let change = await recentChange(incident)
+            guard let thread = await open(incident, change: change) else { return try await failed(posts, incident: incident) }
             try await store.recordIncidentThread(incident.id, thread: thread)
             incident.thread = thread
+            if let change { await tell(change, about: incident, in: thread) }
         } else if kinds.contains(.refresh) || kinds.contains(.open) {
             guard await refresh(incident) else { return try await failed(posts, incident: incident) }
         }
@@ -184,7 +191,7 @@ public final class IncidentWorker: Service, Sendable {
     }
 
     /// Opens the thread where the routes say; nil when no route matches or the platform refused.
-    func open(_ incident: IncidentRecord) async -> MessageOrigin? {
+    func open(_ incident: IncidentRecord, change: RecentChange?) async -> MessageOrigin? {
         let labels = incident.alerts.first?.labels.merging(incident.commonLabels) { _, common in common } ?? incident.commonLabels
         guard let target = routes.target(for: labels) else {
             logger.warning("no incident route matches; the incident is kept without a thread",
@@ -196,19 +203,43 @@ public final class IncidentWorker: Service, Sendable {
             return nil
         }
         await pacing.wait(for: MessageOrigin(platform: target.platform, channel: target.channel))
-        return await starter.start(opening(incident), in: target.channel)
+        return await starter.start(opening(incident, change: change), in: target.channel)
     }
 
     func refresh(_ incident: IncidentRecord) async -> Bool {
         guard let thread = incident.thread, let starter = router.starter(for: thread.platform) else { return false }
+        let change = await recentChange(incident)
         await pacing.wait(for: thread)
-        return await starter.update(thread, with: opening(incident))
+        return await starter.update(thread, with: opening(incident, change: change))
     }
 
-    func opening(_ incident: IncidentRecord) -> ThreadOpening {
+    func opening(_ incident: IncidentRecord, change: RecentChange?) -> ThreadOpening {
         let severity = IncidentMessage.label("severity", in: incident)
-        return ThreadOpening(title: IncidentMessage.title(incident), reply: IncidentMessage.opening(incident),
+        return ThreadOpening(title: IncidentMessage.title(incident), reply: IncidentMessage.opening(incident, change: change, now: now()),
                              labels: settings.issueLabels + (severity.map { [$0] } ?? []))
+    }
+
+    /// The newest change chatops made to the incident's app and environment within
+    /// `changeWindow` before the incident opened.
+    func recentChange(_ incident: IncidentRecord) async -> RecentChange? {
+        guard let app = incident.app, let env = incident.env else { return nil }
+        let changes = try? await RecentChanges(store: store).changes(app: app, env: env,
+                                                                    since: incident.openedAt.addingTimeInterval(-settings.changeWindow))
+        return changes?.first { $0.at <= incident.openedAt && $0.state != .failed }
+    }
+
+    /// The change's own thread hears of the incident that followed it.
+    func tell(_ change: RecentChange, about incident: IncidentRecord, in thread: MessageOrigin) async {
+        let minutes = max(0, Int(incident.openedAt.timeIntervalSince(change.at) / 60))
+        var text = "Incident #\(incident.id) (\(IncidentMessage.alertName(incident))"
+            + (IncidentMessage.label("severity", in: incident).map { ", \($0)" } ?? "") + ") fired \(minutes) min after this change (request #\(change.requestID))"
+        if thread.platform == "github", let repository = thread.channel, let number = thread.thread {
+            text += ": https://github.com/\(repository)/issues/\(number)"
+        } else {
+            text += "; its thread is in \(thread.platform) channel \(thread.channel ?? "?")."
+        }
+        await pacing.wait(for: change.origin)
+        _ = await router.send(.text(text, severity: .warning), to: Self.replyOrigin(change.origin))
     }
 
     /// The evidence and AI analysis (`diagnose` of the app the alerts are about), at most once per

@@ -90,6 +90,9 @@ public struct ReplyAction: Sendable, Hashable {
         case retrain
         /// A vote on an AI analysis: the subject is its prompt version (`drift@1`).
         case helpful, unhelpful
+        /// An incident thread's actions: the subject is `APP@ENV` (`rollback`: `APP@ENV@VERSION` to
+        /// roll back to a version), or the environment (`freeze`).
+        case restart, rollback, freeze
 
         /// Whether the subject is a request or confirmation number (else a name).
         var takesNumber: Bool { [.approve, .deny, .confirm, .cancel].contains(self) }
@@ -107,6 +110,17 @@ public struct ReplyAction: Sendable, Hashable {
     /// `retrain MODEL`.
     public static func retrain(_ model: String) -> ReplyAction { ReplyAction(kind: .retrain, subject: model) }
 
+    /// `restart APP in ENV`.
+    public static func restart(_ app: String, in env: String) -> ReplyAction { ReplyAction(kind: .restart, subject: "\(app)@\(env)") }
+
+    /// `rollback APP in ENV [to VERSION]`.
+    public static func rollback(_ app: String, in env: String, to version: String? = nil) -> ReplyAction {
+        ReplyAction(kind: .rollback, subject: "\(app)@\(env)" + (version.map { "@\($0)" } ?? ""))
+    }
+
+    /// `freeze ENV`.
+    public static func freeze(_ env: String) -> ReplyAction { ReplyAction(kind: .freeze, subject: env) }
+
     /// `helpful drift@1`, `unhelpful drift@1`.
     public static func feedback(helpful: Bool, prompt: String) -> ReplyAction {
         ReplyAction(kind: helpful ? .helpful : .unhelpful, subject: prompt)
@@ -120,8 +134,18 @@ public struct ReplyAction: Sendable, Hashable {
     /// `chatops:approve:42`, `chatops:retrain:iris-classifier`.
     public var identifier: String { "chatops:\(kind.rawValue):\(subject)" }
 
-    /// The command a click stands for: `approve 42`, `retrain iris-classifier`.
-    public var commandText: String { "\(kind.rawValue) \(subject)" }
+    /// The command a click stands for: `approve 42`, `retrain iris-classifier`, `rollback
+    /// iris-classifier in prod to v2.1`.
+    public var commandText: String {
+        let parts = subject.split(separator: "@").map(String.init)
+        switch kind {
+        case .restart, .rollback:
+            guard parts.count >= 2 else { return "\(kind.rawValue) \(subject)" }
+            return "\(kind.rawValue) \(parts[0]) in \(parts[1])" + (parts.count > 2 ? " to \(parts[2])" : "")
+        default:
+            return "\(kind.rawValue) \(subject)"
+        }
+    }
 
     /// How to say it by hand where there are no buttons: `approve 42`, `deny 42 REASON`.
     public var typedForm: String { kind == .deny ? "\(commandText) REASON" : commandText }
@@ -135,9 +159,14 @@ public struct ReplyAction: Sendable, Hashable {
             guard subject.count <= 18, subject.allSatisfy(\.isASCII), let id = Int64(subject), id > 0 else { return nil }
             self.init(kind: kind, requestID: id)
         } else {
-            // A catalog name (`iris-classifier`), or a prompt version (`drift@1`) for votes.
-            let allowed: (Character) -> Bool = { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || (kind != .retrain && $0 == "@")) }
+            // A catalog name (`iris-classifier`), a prompt version (`drift@1`) for votes, `APP@ENV[@VERSION]`
+            // for an incident's actions.
+            let incident = [Kind.restart, .rollback].contains(kind)
+            let allowed: (Character) -> Bool = {
+                $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || (kind != .retrain && $0 == "@") || (incident && ($0 == "." || $0 == "_")))
+            }
             guard (1...63).contains(subject.count), subject.first?.isLetter == true, subject.allSatisfy(allowed) else { return nil }
+            if incident, !(2...3).contains(subject.split(separator: "@", omittingEmptySubsequences: false).count) { return nil }
             self.init(kind: kind, subject: String(subject))
         }
     }

@@ -64,6 +64,7 @@ extension SQLiteApprovalStore {
                 ("common_labels", try json(incident.commonLabels)), ("common_annotations", try json(incident.commonAnnotations)),
                 ("truncated_alerts", incident.truncatedAlerts), ("alerts", try json(incident.alerts)),
                 ("last_analysis_at", incident.lastAnalysisAt?.millisecondsSince1970), ("reopened", incident.reopened),
+                ("app", incident.app), ("env", incident.env),
             ] + MessageOrigin.columns(incident.thread, prefix: "thread_")
             var id = incident.id
             if id == 0 {
@@ -164,6 +165,6 @@ extension StoreTransaction {
             commonAnnotations: try decoded("common_annotations", as: [String: String].self),
             truncatedAlerts: try row.decode(forColumn: "truncated_alerts"), alerts: try decoded("alerts", as: [IncidentAlert].self),
             thread: try MessageOrigin(row: row, prefix: "thread_"), lastAnalysisAt: analysed.map(Date.init(millisecondsSince1970:)),
-            reopened: try row.decode(forColumn: "reopened"))
+            reopened: try row.decode(forColumn: "reopened"), app: try row.decode(forColumn: "app"), env: try row.decode(forColumn: "env"))
     }
 }

@@ -47,7 +47,9 @@ enum StoreSchema {
                 thread_thread TEXT,
                 thread_message_id TEXT,
                 last_analysis_at INTEGER,
-                reopened INTEGER NOT NULL DEFAULT 0
+                reopened INTEGER NOT NULL DEFAULT 0,
+                app TEXT,
+                env TEXT
             );
             CREATE INDEX incidents_group ON incidents (group_key, id);
             CREATE INDEX incidents_thread ON incidents (thread_platform, thread_channel, thread_thread);

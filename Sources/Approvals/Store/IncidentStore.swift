@@ -51,10 +51,14 @@ public struct IncidentRecord: Sendable, Hashable {
     public var lastAnalysisAt: Date?
     /// How many times it fired again after resolving.
     public var reopened: Int
+    /// The catalog app and environment the alerts are about, when the configuration places them:
+    /// words typed in the thread and its buttons act there.
+    public var app: String?
+    public var env: String?
 
     public init(id: Int64, groupKey: String, state: State, openedAt: Date, resolvedAt: Date?, groupLabels: [String: String],
                 commonLabels: [String: String], commonAnnotations: [String: String], truncatedAlerts: Int, alerts: [IncidentAlert],
-                thread: MessageOrigin?, lastAnalysisAt: Date?, reopened: Int) {
+                thread: MessageOrigin?, lastAnalysisAt: Date?, reopened: Int, app: String? = nil, env: String? = nil) {
         self.id = id
         self.groupKey = groupKey
         self.state = state
@@ -68,6 +72,8 @@ public struct IncidentRecord: Sendable, Hashable {
         self.thread = thread
         self.lastAnalysisAt = lastAnalysisAt
         self.reopened = reopened
+        self.app = app
+        self.env = env
     }
 
     public var firing: [IncidentAlert] { alerts.filter(\.isFiring) }
