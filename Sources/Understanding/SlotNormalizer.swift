@@ -17,6 +17,8 @@ public struct SlotNormalizer: Sendable {
     /// the intent's required slots are there.
     public func normalize(_ raw: [String: String], intent: Intent, channel: String?) -> Result<[String: SlotValue], SlotProblem> {
         var raw = raw
+        // "roll back to the previous version" is a rollback with no version: the previous one.
+        if intent == .rollback, let to = raw["to"], Self.previousVersionWords.contains(to.lowercased()) { raw["to"] = nil }
         var unplaced: String?
         if let namespace = raw.removeValue(forKey: "namespace") {
             switch environment(ofNamespace: namespace, app: raw["app"], said: raw["env"], channel: channel) {
@@ -137,6 +139,10 @@ public struct SlotNormalizer: Sendable {
         let joined = words.joined(separator: "-")
         return ASCIIName.isIdentifier(joined) ? find(joined) : nil
     }
+
+    static let previousVersionWords: Set<String> = ["previous", "the previous", "previous version", "the previous version", "last",
+                                                     "the last", "last version", "the last version", "prior", "prior version",
+                                                     "last good", "last good version", "the last good version"]
 
     static let integerBounds: [String: ClosedRange<Int>] = ["replicas": 0...100, "lines": 1...5000, "request": 1...999_999_999]
 

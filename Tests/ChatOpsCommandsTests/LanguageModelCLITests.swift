@@ -61,7 +61,7 @@ struct LanguageModelCLITests {
         #expect(result.stdout.contains("understood by the model: 2 of 2"))
         #expect(result.stdout.contains("line 2 (not a command): honestly the staging cluster is a mess today"))
         #expect(result.stdout.contains(#"asked: Message: """honestly the staging cluster is a mess today""""#), "\(result.stdout)")
-        #expect(result.stdout.contains("answered (gemini-2.5-flash-lite, intent@1): intent=deploy"))
+        #expect(result.stdout.contains("answered (gemini-2.5-flash-lite, intent@2): intent=deploy"))
     }
 
     @Test("a bad labelled line names the file and line")
