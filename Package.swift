@@ -203,7 +203,7 @@ let package = Package(
             dependencies: [
                 "ChatOpsApp", "ChatOpsCore", "RuleEngine", "ChatOpsConfig", "Understanding", "Approvals", "RequestStore",
                 "Execution", "Conversation", "ChatServer", "ReplyModel", "PlatformHTTP", "DiscordPlatform",
-                "LanguageModels", "IntentInference", "PromptTemplates",
+                "LanguageModels", "IntentInference", "PromptTemplates", "Incidents",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

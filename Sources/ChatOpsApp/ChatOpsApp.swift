@@ -5,6 +5,7 @@ import ChatServer
 import Conversation
 import Execution
 import Foundation
+import Incidents
 import IntentInference
 import LanguageModels
 import Logging
@@ -89,8 +90,10 @@ public final class ChatOpsApp: Sendable {
                              now: options.now)
         })
         context = context.with(evidence: evidenceSources(modules: modules, store: store, context: context, now: options.now))
+        let receiving = statuses.contains { $0.name == "alertmanager" && $0.status.isEnabled }
         let (registry, backendStatuses) = registry(configuration: configuration, modules: modules, context: context,
-                                                   overrides: options.executorOverrides)
+                                                   overrides: [(IncidentListExecutor(store: store, receiving: receiving, now: options.now),
+                                                                [.incidents])] + options.executorOverrides)
         statuses += backendStatuses
         let bot = ChatBot(classifier: classifier, policy: policy, catalog: configuration.catalog, store: store, registry: registry,
                           isDryRun: options.dryRun || configuration.isDryRun,

@@ -5,7 +5,7 @@ public struct ChatOpsCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "chatops",
         abstract: "A ChatOps bot for the ML platform: understand, decide, act, report.",
-        subcommands: [SayCommand.self, ChatCommand.self, ServeCommand.self, RequestsCommand.self, AuditCommand.self,
+        subcommands: [SayCommand.self, ChatCommand.self, ServeCommand.self, RequestsCommand.self, IncidentsCommand.self, AuditCommand.self,
                       ParseCommand.self, EvalCommand.self, FeedbackCommand.self, RulesCommand.self, ConfigCommand.self, DiscordCommand.self]
     )
 

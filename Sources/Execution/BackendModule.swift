@@ -36,6 +36,11 @@ public enum ModuleStatus: Sendable, Hashable {
     /// Set up in part, or wrongly: the exact problem.
     case misconfigured(String)
 
+    public var isEnabled: Bool {
+        if case .enabled = self { return true }
+        return false
+    }
+
     /// `enabled by X`, `off (set …)`, `misconfigured: …`.
     public var description: String {
         switch self {
