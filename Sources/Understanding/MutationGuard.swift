@@ -8,8 +8,9 @@ import RuleEngine
 /// anchored and should not match such texts anyway.
 struct MutationGuard: Sendable {
     private static let conditionalOrScheduled: CompiledPattern = {
-        let words = "if|unless|once|when|whenever|after|before|until|till|tomorrow|tonight|later|eod|eow|"
+        let words = "if|unless|once(?!\\s+(?:more|again))|when|whenever|after|before|until|till|tomorrow|tonight|later|eod|eow|"
             + "monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|morning|afternoon|evening|noon|midnight"
+        // "once" as in "once the tests pass", not "once more" / "once again".
         let pattern = "(?<![a-z0-9-])(?:" + words + ")(?![a-z0-9-])"
             + "|(?<![a-z0-9-])(?:at|by)\\s+\\d{1,2}(?::\\d\\d)?\\s*(?:am|pm)?(?![a-z0-9])"
             + "|(?<![a-z0-9-])in\\s+\\d+\\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)(?![a-z0-9])"

@@ -51,7 +51,7 @@ struct LanguageModelCLITests {
         let cli = try FreshStoreCLI()
         let file = try cli.directory.write("set.jsonl", """
             {"text":"can we get v2.5 of iris onto staging","intent":"deploy","slots":{"version":"v2.5","env":"staging"}}
-            {"text":"honestly the staging cluster is a mess today","intent":null}
+            {"text":"honestly staging has been a mess since v2.5 of iris went out","intent":null}
             """)
         let result = try await cli.runBesideFakes(["eval", file], env: ["CHATOPS_GEMINI_API_KEY": "AIzaSyTEST",
                                                                         "CHATOPS_GEMINI_API_URL": fake.baseURL])
@@ -59,8 +59,9 @@ struct LanguageModelCLITests {
         #expect(result.stdout.contains("understanding: rules then the language model"))
         #expect(result.stdout.contains("false actions: 1"))
         #expect(result.stdout.contains("understood by the model: 2 of 2"))
-        #expect(result.stdout.contains("line 2 (not a command): honestly the staging cluster is a mess today"))
-        #expect(result.stdout.contains(#"asked: Message: """honestly the staging cluster is a mess today""""#), "\(result.stdout)")
+        #expect(result.stdout.contains("line 2 (not a command): honestly staging has been a mess since v2.5 of iris went out"))
+        #expect(result.stdout.contains(#"asked: Message: """honestly staging has been a mess since v2.5 of iris went out""""#),
+                "\(result.stdout)")
         #expect(result.stdout.contains("answered (gemini-2.5-flash-lite, intent@2): intent=deploy"))
     }
 

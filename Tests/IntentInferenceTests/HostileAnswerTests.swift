@@ -58,6 +58,16 @@ struct HostileAnswerTests {
         Case(name: "extra command slot", text: request, answer: proposal("sync", ["env": "staging", "command": "kubectl delete ns"]),
              says: nil),
         Case(name: "low confidence", text: request, answer: proposal("restart", ["env": "staging"], confidence: 0.3), says: nil),
+        // Seen from a real small local model: a scheduled remark read as a change, with an
+        // environment and a replica count the message never states.
+        Case(name: "a scheduled change", text: "scale it down later",
+             answer: proposal("scale", ["app": "iris", "env": "staging", "replicas": 1]), says: nil),
+        Case(name: "an environment the message does not name", text: "could you do the thing for the flower model",
+             answer: proposal("restart", ["app": "iris", "env": "prod"]), says: nil),
+        Case(name: "a replica count the message does not state", text: request,
+             answer: proposal("scale", ["app": "iris", "env": "staging", "replicas": 7]), says: nil),
+        Case(name: "a version the message does not state", text: request,
+             answer: proposal("deploy", ["app": "iris", "version": "v9.9", "env": "staging"]), says: nil),
         Case(name: "confidence above one", text: request, answer: proposal("restart", ["env": "staging"], confidence: 7), says: nil),
         Case(name: "confidence as words", text: request, answer: proposal("restart", ["env": "staging"], confidence: "very high"),
              says: nil),
