@@ -46,7 +46,7 @@ public struct Settings: Sendable, Hashable {
         (value(key) ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    /// A duration setting: whole seconds, or a number with `s`, `m`, `h` or `d`.
+    /// A duration setting: whole seconds, or a number with `ms`, `s`, `m`, `h` or `d`.
     public func duration(_ key: SettingKey) -> Duration? {
         value(key).flatMap(Self.parseDuration)
     }
