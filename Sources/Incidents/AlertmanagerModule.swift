@@ -22,6 +22,9 @@ extension SettingKey {
     public static let incidentChangeWindow = SettingKey("incidents.change_window", "CHATOPS_INCIDENT_CHANGE_WINDOW", kind: .duration,
                                                         default: "1h",
                                                         summary: "a change chatops made this long before an incident is named in it, with a rollback")
+    public static let incidentDriftAlerts = SettingKey("incidents.drift_alerts", "CHATOPS_INCIDENT_DRIFT_ALERTS",
+                                                       default: "alertname=ModelAccuracyDrift",
+                                                       summary: "matchers of alerts that mark model drift: their analysis is drift, with Retrain on P0")
     public static let incidentPostInterval = SettingKey("incidents.post_interval", "CHATOPS_INCIDENT_POST_INTERVAL", kind: .duration,
                                                         default: "1s", summary: "between two incident posts in one channel")
     public static let incidentMaxQueue = SettingKey("incidents.max_queue", "CHATOPS_INCIDENT_MAX_QUEUE", kind: .positiveInteger,
@@ -39,7 +42,7 @@ public struct AlertmanagerModule: PlatformModule {
     public let identityPrefixes: [String] = []
     public var settings: [SettingKey] {
         [.alertmanagerToken, .alertmanagerUsername, .alertmanagerPassword, .incidentRoutes, .incidentReopenWindow,
-         .incidentChangeWindow, .incidentAnalysisInterval, .incidentPostInterval, .incidentMaxQueue, .incidentIssueLabels]
+         .incidentChangeWindow, .incidentAnalysisInterval, .incidentDriftAlerts, .incidentPostInterval, .incidentMaxQueue, .incidentIssueLabels]
     }
 
     public init() {}
@@ -53,7 +56,10 @@ public struct AlertmanagerModule: PlatformModule {
         guard settings.isSet(.alertmanagerToken) || basic.0 != nil else {
             return .disabled(hint: "set \(SettingKey.alertmanagerToken.variable) (the bearer token Alertmanager sends) to receive alerts")
         }
-        do { _ = try IncidentRoutes.parse(settings.list(.incidentRoutes)) } catch { return .misconfigured("\(error)") }
+        do {
+            _ = try IncidentRoutes.parse(settings.list(.incidentRoutes))
+            _ = try IncidentRoutes.matchers(settings.value(.incidentDriftAlerts) ?? "", setting: SettingKey.incidentDriftAlerts.path)
+        } catch { return .misconfigured("\(error)") }
         if settings.list(.incidentRoutes).isEmpty {
             return .misconfigured("\(SettingKey.incidentRoutes.path) (\(SettingKey.incidentRoutes.variable)) is empty: say where incident "
                                   + "threads open, e.g. '* -> slack:C0123ABCD'")
@@ -75,6 +81,7 @@ public struct AlertmanagerModule: PlatformModule {
         worker.changeWindow = settings.duration(.incidentChangeWindow).map(Self.seconds) ?? worker.changeWindow
         worker.analysisInterval = settings.duration(.incidentAnalysisInterval).map(Self.seconds) ?? worker.analysisInterval
         worker.postInterval = settings.duration(.incidentPostInterval) ?? worker.postInterval
+        worker.driftAlerts = try IncidentRoutes.matchers(settings.value(.incidentDriftAlerts) ?? "", setting: SettingKey.incidentDriftAlerts.path)
         let labels = settings.list(.incidentIssueLabels)
         if !labels.isEmpty { worker.issueLabels = labels }
         let store = context.bot.store

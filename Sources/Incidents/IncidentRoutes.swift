@@ -26,7 +26,7 @@ public struct IncidentRoutes: Sendable {
         public let value: String
 
         /// Regular expressions match the whole value, as Alertmanager's do.
-        func holds(for labels: [String: String]) -> Bool {
+        public func holds(for labels: [String: String]) -> Bool {
             let actual = labels[label] ?? ""
             switch op {
             case .equal: return actual == value
@@ -64,6 +64,14 @@ public struct IncidentRoutes: Sendable {
             routes.append(Route(matchers: matchers, target: target, text: line))
         }
         return IncidentRoutes(routes: routes)
+    }
+
+    /// Matchers alone (`alertname=ModelAccuracyDrift severity=~"warning|critical"`), for settings
+    /// that pick alerts; `*` or nothing is every alert.
+    public static func matchers(_ text: String, setting: String) throws(IncidentRouteError) -> [Matcher] {
+        let written = text.trimmingCharacters(in: .whitespaces)
+        guard written != "*", !written.isEmpty else { return [] }
+        return try written.split(separator: " ").map { part throws(IncidentRouteError) in try matcher(String(part), route: setting) }
     }
 
     /// The target of the first route whose matchers all hold for `labels`, or nil.

@@ -24,6 +24,9 @@ public final class IncidentWorker: Service, Sendable {
         public var issueLabels = ["production-alert", "ai-analysis"]
         /// A post that failed this many times is given up (and logged).
         public var maxAttempts = 8
+        /// Alerts that mark model drift: their analysis is `drift` (MLflow's numbers, the drift
+        /// prompt, Retrain on P0), not `diagnose`.
+        public var driftAlerts: [IncidentRoutes.Matcher] = try! IncidentRoutes.matchers("alertname=ModelAccuracyDrift", setting: "default")
 
         public init() {}
     }
@@ -246,6 +249,7 @@ public final class IncidentWorker: Service, Sendable {
     /// `analysisInterval`; nil when it is too soon.
     func analysis(of incident: IncidentRecord) async -> Reply? {
         if let last = incident.lastAnalysisAt, now().timeIntervalSince(last) < settings.analysisInterval { return nil }
+        if let drift = await driftAnalysis(of: incident) { return drift }
         guard let placement = IncidentPlacement.locate(incident, in: catalog) else {
             let namespace = IncidentMessage.label("namespace", in: incident) ?? "none"
             return .text("No evidence gathered: no app of the configuration runs where these alerts point (namespace \(namespace)).")
@@ -256,6 +260,20 @@ public final class IncidentWorker: Service, Sendable {
         let result = await bot.investigate(command)
         return Reply(result.reply.severity, [.text("Evidence for incident #\(incident.id) (\(placement.app) in \(placement.env)):")]
                      + result.reply.blocks)
+    }
+
+    /// For a drift alert about a catalog model (its `model` or `app` label, or the app the alerts
+    /// are placed in): the drift answer, with its analysis and Retrain button; nil for other alerts.
+    func driftAnalysis(of incident: IncidentRecord) async -> Reply? {
+        let labels = incident.alerts.first?.labels.merging(incident.commonLabels) { _, common in common } ?? incident.commonLabels
+        guard !settings.driftAlerts.isEmpty, settings.driftAlerts.allSatisfy({ $0.holds(for: labels) }) else { return nil }
+        let named = [labels["model"], labels["app"], incident.app].compactMap { $0 }
+        guard let model = named.lazy.compactMap(catalog.model(named:)).first?.name else {
+            return .text("No drift analysis: these drift alerts name no model of the configuration (model or app label).")
+        }
+        let command = ParsedCommand(intent: .drift, slots: ["model": .string(model)], source: .rule, ruleID: nil)
+        let result = await bot.investigate(command)
+        return Reply(result.reply.severity, [.text("Drift analysis for incident #\(incident.id) (\(model)):")] + result.reply.blocks)
     }
 
     /// Replies go into the thread, not onto the first message.

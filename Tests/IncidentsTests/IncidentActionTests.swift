@@ -135,3 +135,43 @@ struct IncidentActionTests {
         #expect(rollback.intent == .rollback && rollback.slots["to"] == .string("v2.1") && rollback.requester == "bob")
     }
 }
+
+/// An alert that marks model drift gets the drift analysis (MLflow's numbers, the drift prompt,
+/// Retrain on P0) instead of diagnose.
+@Suite("drift alerts", .serialized)
+struct DriftAlertTests {
+    /// The captured single-alert notification, renamed to the runbook's drift alert about iris.
+    static func driftAlert() -> [UInt8] {
+        var body = AlertFixtures.object(AlertFixtures.highLatency)
+        body["alerts"] = (body["alerts"] as! [[String: Any]]).map { alert in
+            var alert = alert
+            var labels = alert["labels"] as! [String: String]
+            labels["alertname"] = "ModelAccuracyDrift"
+            labels["model"] = "iris-classifier"
+            alert["labels"] = labels
+            return alert
+        }
+        var common = body["commonLabels"] as! [String: String]
+        common["alertname"] = "ModelAccuracyDrift"
+        common["model"] = "iris-classifier"
+        body["commonLabels"] = common
+        body["groupKey"] = "{}:{alertname=\"ModelAccuracyDrift\"}"
+        return AlertFixtures.encode(body)
+    }
+
+    @Test("the drift alert's analysis is drift for the model it names, not diagnose")
+    func drift() async throws {
+        let h = try await PlatformHarness.start(PlatformHarness.Options(
+            platforms: [.slack],
+            environment: ["CHATOPS_ALERTMANAGER_TOKEN": IncidentThreadTests.token, "CHATOPS_INCIDENT_ROUTES": "* -> slack:C0ALERTS01",
+                          "CHATOPS_INCIDENT_POST_INTERVAL": "1ms"],
+            fakeIntents: [.diagnose, .drift]))
+        #expect(try await IncidentThreadTests.deliver(h, Self.driftAlert()).status == 200)
+        try await h.eventually("the thread and its analysis") { IncidentThreadTests.posts(h).count == 2 }
+        let analysis = IncidentThreadTests.posts(h)[1]
+        await h.stop()
+        #expect(analysis.text.contains("Drift analysis for incident #1 (iris-classifier):"), "\(analysis.text)")
+        #expect(h.executor.executed.map(\.intent) == [.drift])
+        #expect(h.executor.executed.first?.command.slots["model"] == .string("iris-classifier"))
+    }
+}
