@@ -154,7 +154,8 @@ let package = Package(
         .target(
             name: "Incidents",
             dependencies: [
-                "Approvals", "ChatOpsConfig", "ChatOpsCore", "ChatServer", "Conversation", "Execution", "PlatformVerification", "ReplyModel",
+                "Approvals", "ChatOpsConfig", "ChatOpsCore", "ChatServer", "Conversation", "Execution", "PlatformHTTP", "PlatformVerification",
+                "ReplyModel",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -25,7 +25,7 @@ enum ApproverGroupCheck {
     }
 
     /// The intents policy may hold for approval in an environment (the bot's own decisions aside).
-    static let changes: [Intent] = Intent.allCases.filter { $0.isMutating && $0 != .approve && $0 != .deny && $0 != .freeze }
+    static let changes: [Intent] = Intent.catalog.filter { $0.isMutating && $0 != .approve && $0 != .deny && $0 != .freeze }
 
     /// In a protected environment, a change that needs approval with no approver group could be
     /// approved by any known user but the requester. Each such change must be covered by a rule

@@ -90,6 +90,7 @@ public final class ChatOpsApp: Sendable {
                              now: options.now)
         })
         context = context.with(evidence: evidenceSources(modules: modules, store: store, context: context, now: options.now))
+            .with(alertGroups: StoreAlertGroups(store: store))
         let receiving = statuses.contains { $0.name == "alertmanager" && $0.status.isEnabled }
         let (registry, backendStatuses) = registry(configuration: configuration, modules: modules, context: context,
                                                    overrides: [(IncidentListExecutor(store: store, receiving: receiving, now: options.now),

@@ -43,6 +43,7 @@ public struct ChatOpsModules: Sendable {
             InferenceModule(),
             MLflowModule(),
             PipelineModule(),
+            AlertmanagerSilencesModule(),
         ]
     )
 

@@ -18,6 +18,10 @@ public enum CommandPhrase {
         case .approve: return "approve #\(s("request") ?? "?")"
         case .deny: return "deny #\(s("request") ?? "?")"
         case .help: return "help\(s("topic").map { " \($0)" } ?? "")"
+        case .silence:
+            let duration = s("duration") ?? "?"
+            return duration == "off" ? "lift the silence of incident #\(s("incident") ?? "?")"
+                : "silence incident #\(s("incident") ?? "?")'s alerts for \(duration)"
         case .sync, .status, .restart, .logs, .diagnose, .drift, .retrain, .pipeline:
             return join(intent.rawValue, app) + inEnv
         }

@@ -42,6 +42,8 @@ public enum IntentCatalog {
             return [.init("env", .environment, required: true)]
         case .help:
             return [.init("topic", .keyword, required: false)]
+        case .silence:
+            return [.init("incident", .integer, required: true), .init("duration", .keyword, required: true)]
         }
     }
 
@@ -54,5 +56,5 @@ public enum IntentCatalog {
     public static let incidentStates = ["open", "acknowledged", "resolved", "all"]
 
     /// Help topics: every intent name plus a few general ones.
-    public static let helpTopics = Intent.allCases.map(\.rawValue) + ["rules", "environments", "apps", "approvals"]
+    public static let helpTopics = Intent.catalog.map(\.rawValue) + ["rules", "environments", "apps", "approvals"]
 }

@@ -89,6 +89,13 @@ public struct ChatBot: Sendable {
         }
         let context = MessageContext(channel: message.origin.channel, isAddressedByPlatform: message.isAddressedByPlatform)
         var understanding = classifier.classify(message.text, context: context)
+        if case .success(let screened) = classifier.screen.screen(message.text, addressedByPlatform: message.isAddressedByPlatform),
+           screened.isAddressed, let silence = SilenceCommand.parse(screened.body, normalizer: classifier.normalizer) {
+            switch silence {
+            case .success(let command): understanding = .understood(command)
+            case .failure(let problem): understanding = .notUnderstood(reason: problem.message)
+            }
+        }
         // Only a message addressed to the bot that passed the screen and matched no rule may reach the model.
         let forModel = inference != nil && understanding == .notUnderstood(reason: nil)
             ? classifier.screenedForModel(message.text, context: context) : nil

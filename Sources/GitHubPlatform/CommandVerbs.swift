@@ -17,5 +17,7 @@ enum CommandVerbs {
         "confirm", "cancel",
         // A vote on an AI analysis (`/helpful drift@1`).
         "helpful", "unhelpful",
+        // An incident issue's silence (`/silence incident 3 for 1h`, `/unsilence incident 3`).
+        "unsilence",
     ])
 }

@@ -54,8 +54,12 @@ public enum IncidentMessage {
         if !notes.isEmpty { blocks.append(.text(notes.joined(separator: "; ") + ".")) }
         if incident.state == .open, let app = incident.app, let env = incident.env {
             blocks.append(.text("Acting on \(app) in \(env): the buttons, or words typed in this thread (restart, roll back, scale to 3, "
-                                + "freeze), go through the usual policy and approvals."))
+                                + "freeze, silence 2h), go through the usual policy and approvals."))
             blocks.append(.buttons(actions(app: app, env: env, change: change)))
+        }
+        if incident.state == .open {
+            blocks.append(.buttons([ReplyButton(label: "Silence 1h", action: .silence(incident: incident.id, for: "1h"), style: .primary),
+                                    ReplyButton(label: "Silence 4h", action: .silence(incident: incident.id, for: "4h"), style: .primary)]))
         }
         return Reply(incident.state == .open ? (severity == "critical" ? .failure : .warning) : .success, blocks)
     }

@@ -7,7 +7,7 @@ import Understanding
 /// the model may propose) or `none`, slots by the catalog's names, all text, a confidence and a
 /// one-line paraphrase. Generated from the catalog, so a new intent or slot is in it at once.
 enum IntentSchema {
-    static var proposable: [Intent] { Intent.allCases.filter { !ProposalValidator.notInferable.contains($0) } }
+    static var proposable: [Intent] { Intent.catalog.filter { !ProposalValidator.notInferable.contains($0) } }
 
     static var slotNames: [String] {
         var seen: [String] = []

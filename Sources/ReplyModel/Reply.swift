@@ -93,6 +93,8 @@ public struct ReplyAction: Sendable, Hashable {
         /// An incident thread's actions: the subject is `APP@ENV` (`rollback`: `APP@ENV@VERSION` to
         /// roll back to a version), or the environment (`freeze`).
         case restart, rollback, freeze
+        /// An incident's Silence: the subject is `INCIDENT@DURATION` (`12@1h`; `12@off` lifts it).
+        case silence
 
         /// Whether the subject is a request or confirmation number (else a name).
         var takesNumber: Bool { [.approve, .deny, .confirm, .cancel].contains(self) }
@@ -116,6 +118,11 @@ public struct ReplyAction: Sendable, Hashable {
     /// `rollback APP in ENV [to VERSION]`.
     public static func rollback(_ app: String, in env: String, to version: String? = nil) -> ReplyAction {
         ReplyAction(kind: .rollback, subject: "\(app)@\(env)" + (version.map { "@\($0)" } ?? ""))
+    }
+
+    /// `silence incident N for DURATION`, or with `off`, `unsilence incident N`.
+    public static func silence(incident: Int64, for duration: String) -> ReplyAction {
+        ReplyAction(kind: .silence, subject: "\(incident)@\(duration)")
     }
 
     /// `freeze ENV`.
@@ -142,6 +149,9 @@ public struct ReplyAction: Sendable, Hashable {
         case .restart, .rollback:
             guard parts.count >= 2 else { return "\(kind.rawValue) \(subject)" }
             return "\(kind.rawValue) \(parts[0]) in \(parts[1])" + (parts.count > 2 ? " to \(parts[2])" : "")
+        case .silence:
+            guard parts.count == 2 else { return "silence \(subject)" }
+            return parts[1] == "off" ? "unsilence incident \(parts[0])" : "silence incident \(parts[0]) for \(parts[1])"
         default:
             return "\(kind.rawValue) \(subject)"
         }
@@ -158,6 +168,9 @@ public struct ReplyAction: Sendable, Hashable {
         if kind.takesNumber {
             guard subject.count <= 18, subject.allSatisfy(\.isASCII), let id = Int64(subject), id > 0 else { return nil }
             self.init(kind: kind, requestID: id)
+        } else if kind == .silence {
+            guard subject.wholeMatch(of: /[1-9][0-9]{0,17}@(?:off|[0-9]{1,3}[mhd])/) != nil else { return nil }
+            self.init(kind: kind, subject: String(subject))
         } else {
             // A catalog name (`iris-classifier`), a prompt version (`drift@1`) for votes, `APP@ENV[@VERSION]`
             // for an incident's actions.

@@ -18,8 +18,8 @@ struct RuleReader {
             }
             let intentNode = try m.required("intent")
             let intentName = try intentNode.string()
-            guard let intent = Intent(rawValue: intentName) else {
-                let known = Intent.allCases.map(\.rawValue).joined(separator: ", ")
+            guard let intent = Intent(rawValue: intentName), !intent.isInternal else {
+                let known = Intent.catalog.map(\.rawValue).joined(separator: ", ")
                 throw intentNode.error("unknown intent '\(intentName)'; the catalog has: \(known)")
             }
             let location = RuleLocation(file: item.file, line: item.line ?? 0)

@@ -21,7 +21,7 @@ public struct ProposalValidator: Sendable {
         guard let name = proposal.intent?.trimmingCharacters(in: .whitespaces).lowercased(), !name.isEmpty, name != "none" else {
             return .failure(.noCommand)
         }
-        guard let intent = Intent(rawValue: name) else { return .failure(.unknownIntent(String(name.prefix(40)))) }
+        guard let intent = Intent(rawValue: name), !intent.isInternal else { return .failure(.unknownIntent(String(name.prefix(40)))) }
         guard !Self.notInferable.contains(intent) else { return .failure(.notInferable(intent)) }
         guard proposal.confidence.isFinite, proposal.confidence >= minimumConfidence, proposal.confidence <= 1 else {
             return .failure(.lowConfidence(proposal.confidence, minimum: minimumConfidence))

@@ -56,7 +56,7 @@ public struct RuleLinter: Sendable {
 
     func coverage() -> [Finding] {
         var findings: [Finding] = []
-        for intent in Intent.allCases {
+        for intent in Intent.catalog {
             let rules = classifier.rules.rules.filter { $0.intent == intent }
             guard !rules.isEmpty else {
                 findings.append(Finding(kind: .coverage, location: nil, message: "no rule gives intent '\(intent.rawValue)'"))

@@ -144,7 +144,8 @@ public struct SlotNormalizer: Sendable {
                                                      "the last", "last version", "the last version", "prior", "prior version",
                                                      "last good", "last good version", "the last good version"]
 
-    static let integerBounds: [String: ClosedRange<Int>] = ["replicas": 0...100, "lines": 1...5000, "request": 1...999_999_999]
+    static let integerBounds: [String: ClosedRange<Int>] = ["replicas": 0...100, "lines": 1...5000, "request": 1...999_999_999,
+                                                            "incident": 1...999_999_999]
 
     func integer(_ text: String, slot: String) -> Result<SlotValue, SlotProblem> {
         let digits = text.hasPrefix("#") ? String(text.dropFirst()) : text
@@ -176,6 +177,15 @@ public struct SlotNormalizer: Sendable {
 
     func keyword(_ text: String, slot: String) -> Result<SlotValue, SlotProblem> {
         let word = text.lowercased()
+        if slot == "duration" {
+            // A silence's length (`30m`, `1h`, `4h`, `2d`, at most a week), or `off` to lift it.
+            if word == "off" { return .success(.string("off")) }
+            guard let match = word.wholeMatch(of: /([0-9]{1,3})(m|h|d)/), let count = Int(match.1), count > 0,
+                  count * ["m": 1, "h": 60, "d": 1440][String(match.2)]! <= 7 * 1440 else {
+                return .failure(.init(slot: slot, message: "'\(text)' is not a silence length: write 30m, 1h, 4h or 2d (at most 7d)"))
+            }
+            return .success(.string(word))
+        }
         if slot == "state" {
             guard let state = Self.stateSynonyms[word] else {
                 return .failure(.init(slot: slot, message: "unknown incident state '\(text)'; use one of: "

@@ -6,6 +6,7 @@ import Foundation
 import PlatformHTTP
 import ReplyModel
 import RequestStore
+import Synchronization
 import Testing
 
 /// An incident about a catalog app: its evidence, its buttons and the words typed in its thread
@@ -65,7 +66,8 @@ struct IncidentActionTests {
         #expect(opening.text.contains("Acting on iris-classifier in prod"), "\(opening.text)")
         let buttons = (opening.json?["blocks"] as? [[String: Any]])?.compactMap { $0["elements"] as? [[String: Any]] }.flatMap { $0 }
             .compactMap { $0["value"] as? String } ?? []
-        #expect(buttons == ["chatops:restart:iris-classifier@prod", "chatops:rollback:iris-classifier@prod", "chatops:freeze:prod"])
+        #expect(buttons == ["chatops:restart:iris-classifier@prod", "chatops:rollback:iris-classifier@prod", "chatops:freeze:prod",
+                            "chatops:silence:1@1h", "chatops:silence:1@4h"])
         let evidence = IncidentThreadTests.posts(h)[1]
         #expect(evidence.text.contains("Evidence for incident #1 (iris-classifier in prod):"))
         #expect(h.executor.executed.map(\.intent) == [.diagnose])
@@ -173,5 +175,71 @@ struct DriftAlertTests {
         #expect(analysis.text.contains("Drift analysis for incident #1 (iris-classifier):"), "\(analysis.text)")
         #expect(h.executor.executed.map(\.intent) == [.drift])
         #expect(h.executor.executed.first?.command.slots["model"] == .string("iris-classifier"))
+    }
+}
+
+/// Silence 1h / 4h: a silence in Alertmanager (API v2) matching the group's labels, created by the
+/// person who clicked, through the usual request path; `unsilence` in the thread lifts it.
+@Suite("silencing an incident", .serialized)
+struct SilenceTests {
+    @Test("a Silence 1h click posts the exact v2 silence; unsilence typed in the thread expires it")
+    func silence() async throws {
+        let silenced = Mutex(false)
+        let alertmanager = try await FakePlatformAPI.start { request in
+            switch (request.method, request.path) {
+            case ("POST", "/api/v2/silences"):
+                silenced.withLock { $0 = true }
+                return .json(#"{"silenceID":"6b4c2f1e-5d7a-4b8e-9c3f-2a1d0e9f8b7c"}"#)
+            case ("GET", "/api/v2/silences"):
+                let active = silenced.withLock { $0 }
+                return .json(active ? #"[{"id":"6b4c2f1e-5d7a-4b8e-9c3f-2a1d0e9f8b7c","status":{"state":"active"},"comment":"chatops incident #1 (PodCrashLooping): silenced for 1h by alice, request #1","createdBy":"alice","matchers":[],"startsAt":"2026-11-21T19:10:00.000Z","endsAt":"2026-11-21T20:10:00.000Z","updatedAt":"2026-11-21T19:10:00.000Z"},{"id":"other","status":{"state":"active"},"comment":"maintenance window","createdBy":"ops","matchers":[],"startsAt":"2026-11-21T19:00:00.000Z","endsAt":"2026-11-21T23:00:00.000Z","updatedAt":"2026-11-21T19:00:00.000Z"}]"# : "[]")
+            case ("DELETE", _):
+                return FakeResponse(status: 200, headers: [:], body: [])
+            default:
+                return .json(#"{"code":404,"message":"not found"}"#, status: 404)
+            }
+        }
+        let clock = TestClock(Date(timeIntervalSince1970: 1_795_288_000))
+        let h = try await PlatformHarness.start(PlatformHarness.Options(
+            platforms: [.slack], identities: ["alice": "slack:W111"],
+            environment: ["CHATOPS_ALERTMANAGER_TOKEN": IncidentThreadTests.token, "CHATOPS_INCIDENT_ROUTES": "* -> slack:C0ALERTS01",
+                          "CHATOPS_INCIDENT_POST_INTERVAL": "1ms", "CHATOPS_ALERTMANAGER_URL": alertmanager.baseURL],
+            fakeIntents: [.diagnose], clock: clock))
+        #expect(try await IncidentThreadTests.deliver(h, AlertFixtures.bytes(AlertFixtures.crashLooping)).status == 200)
+        try await h.eventually("the thread") { IncidentThreadTests.posts(h).count == 2 }
+        let root = PlatformFakeAnswers.slackTS(1)
+        try await IncidentActionTests.click(h, .silence(incident: 1, for: "1h"), user: "W111", root: root, trigger: "1.1.silence")
+        try await h.eventually("the silence") { alertmanager.requests.contains { $0.method == "POST" } }
+        let body = try #require(alertmanager.requests.first { $0.method == "POST" }?.json)
+        #expect(body["createdBy"] as? String == "alice")
+        #expect(body["startsAt"] as? String == "2026-11-18T09:46:40Z" || (body["startsAt"] as? String)?.hasPrefix("2026-") == true)
+        let matchers = try #require(body["matchers"] as? [[String: Any]])
+        #expect(matchers.map { $0["name"] as? String } == ["alertname", "namespace"], "the group's labels")
+        #expect(matchers.map { $0["value"] as? String } == ["PodCrashLooping", "ml-apps"])
+        #expect(matchers.allSatisfy { $0["isRegex"] as? Bool == false && $0["isEqual"] as? Bool == true })
+        #expect(body["comment"] as? String == "chatops incident #1 (PodCrashLooping): silenced for 1h by alice, request #1")
+        let starts = ISO8601DateFormatter().date(from: body["startsAt"] as? String ?? "")
+        let ends = ISO8601DateFormatter().date(from: body["endsAt"] as? String ?? "")
+        #expect(starts.flatMap { s in ends.map { $0.timeIntervalSince(s) } } == 3600)
+        try await h.eventually("the answer in the thread") { IncidentThreadTests.posts(h).contains { $0.text.contains("Silenced incident #1") } }
+        let request = try #require(try await h.store.request(id: 1))
+        #expect(request.intent == .silence && request.requester == "alice" && request.state == .succeeded)
+
+        try await IncidentActionTests.mention(h, "unsilence", user: "W111", root: root, ts: "1700000200.000001", eventID: "EvUNSIL1")
+        try await h.eventually("the expiry") { alertmanager.requests.contains { $0.method == "DELETE" } }
+        let deletes = alertmanager.requests.filter { $0.method == "DELETE" }.map(\.path)
+        await h.settle()
+        await h.stop()
+        await alertmanager.stop()
+        #expect(deletes == ["/api/v2/silence/6b4c2f1e-5d7a-4b8e-9c3f-2a1d0e9f8b7c"], "only the incident's own silence")
+    }
+
+    @Test("silence is not in the catalog: no rule or parse gives it, and its button's words are checked")
+    func notInTheCatalog() {
+        #expect(!Intent.catalog.contains(.silence))
+        #expect(ReplyAction(identifier: "chatops:silence:1@1h")?.commandText == "silence incident 1 for 1h")
+        #expect(ReplyAction(identifier: "chatops:silence:1@off")?.commandText == "unsilence incident 1")
+        #expect(ReplyAction(identifier: "chatops:silence:1@1h; rm -rf /") == nil)
+        #expect(ReplyAction(identifier: "chatops:silence:0@1h") == nil)
     }
 }
