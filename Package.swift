@@ -310,7 +310,7 @@ let package = Package(
         .testTarget(
             name: "ModelBackendTests",
             dependencies: ["ChatOpsApp", "ModelBackend", "Execution", "ChatOpsConfig", "ChatOpsCore", "ReplyModel", "PlatformHTTP",
-                           "ChatOpsTestSupport"],
+                           "ChatOpsTestSupport", .product(name: "Logging", package: "swift-log")],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -1,16 +1,17 @@
 import PlatformHTTP
 
 /// An Open Inference Protocol V2 server (KServe, MLServer, Triton): model readiness and inference.
-/// No credentials are sent. Inference changes nothing on the server, so like a read it is tried
+/// A token or basic auth is sent when configured. Inference changes nothing on the server, so like a read it is tried
 /// again after a gateway error or no answer.
 public struct InferenceClient: Sendable {
     let baseURL: String
     let transport: ServiceTransport
 
     public init(baseURL: String, client: PlatformAPIClient,
-                readAttempts: Int = 3) {
+                readAttempts: Int = 3, credential: ServiceCredential? = nil) {
         self.baseURL = PlatformHTTP.apiBaseURL(baseURL)
-        transport = ServiceTransport(client: client, wording: ModelWording.inference, readAttempts: readAttempts)
+        transport = ServiceTransport(client: client, wording: ModelWording.inference(credential: credential != nil),
+                                     readAttempts: readAttempts, credential: credential)
     }
 
     public enum Readiness: Sendable, Hashable {

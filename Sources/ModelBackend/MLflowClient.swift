@@ -1,7 +1,7 @@
 import PlatformHTTP
 
 /// The MLflow tracking server's REST API (`/api/2.0/mlflow`): an experiment by name, its runs,
-/// one run by id. No credentials are sent. Every call only reads (the search is a POST, but
+/// one run by id. A token or basic auth is sent when configured. Every call only reads (the search is a POST, but
 /// changes nothing), so each is tried again after a gateway error or no answer.
 public struct MLflowClient: Sendable {
     let baseURL: String
@@ -11,9 +11,10 @@ public struct MLflowClient: Sendable {
     let maxPages: Int
 
     public init(baseURL: String, client: PlatformAPIClient,
-                readAttempts: Int = 3, pageSize: Int = 100, maxPages: Int = 10) {
+                readAttempts: Int = 3, pageSize: Int = 100, maxPages: Int = 10, credential: ServiceCredential? = nil) {
         self.baseURL = PlatformHTTP.apiBaseURL(baseURL) + "/api/2.0/mlflow"
-        transport = ServiceTransport(client: client, wording: ModelWording.mlflow, readAttempts: readAttempts)
+        transport = ServiceTransport(client: client, wording: ModelWording.mlflow(credential: credential != nil), readAttempts: readAttempts,
+                                     credential: credential)
         self.pageSize = pageSize
         self.maxPages = maxPages
     }

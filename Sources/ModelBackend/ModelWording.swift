@@ -4,10 +4,22 @@ import PlatformHTTP
 /// How failures of the model server and of MLflow are worded: each one's table, on the advice
 /// both give for the statuses they treat alike.
 enum ModelWording {
+    static func inference(credential: Bool) -> HTTPErrorWording { credential ? inferenceWithCredential : inference }
+
+    static func mlflow(credential: Bool) -> HTTPErrorWording { credential ? mlflowWithCredential : mlflow }
+
+    static let inferenceWithCredential = inference.adding([
+        401: "the server refused the bot's credentials; check CHATOPS_INFERENCE_TOKEN, or CHATOPS_INFERENCE_USERNAME and CHATOPS_INFERENCE_PASSWORD",
+    ])
+
+    static let mlflowWithCredential = mlflow.adding([
+        401: "MLflow refused the bot's credentials; check CHATOPS_MLFLOW_TOKEN, or CHATOPS_MLFLOW_USERNAME and CHATOPS_MLFLOW_PASSWORD",
+    ])
+
     static let inference = wording("The model server", setting: "CHATOPS_INFERENCE_URL (backends.inference.url)", hints: [
         400: "the server refused the request as invalid; check the values against model.features and the server log",
-        401: "the server wants credentials, which chatops does not send to model servers yet; "
-            + "give the bot an endpoint it can call without them (e.g. the cluster-internal URL)",
+        401: "the server wants credentials: set CHATOPS_INFERENCE_TOKEN (a bearer token), or CHATOPS_INFERENCE_USERNAME and "
+            + "CHATOPS_INFERENCE_PASSWORD",
         403: "the server refused the bot; allow its address or service account to call the inference endpoint",
         404: "the server serves no such model; check model.name in the configuration against the served "
             + "model's name (KServe: the InferenceService; MLServer: model-settings.json; Triton: the repository folder)",
@@ -19,8 +31,8 @@ enum ModelWording {
 
     static let mlflow = wording("MLflow", setting: "CHATOPS_MLFLOW_URL (backends.mlflow.url)", hints: [
         400: "MLflow refused the request; check model.mlflow_experiment and model.metric in the configuration",
-        401: "MLflow wants credentials, which chatops does not send to MLflow yet; give the bot a "
-            + "tracking server URL it can read without them",
+        401: "MLflow wants credentials: set CHATOPS_MLFLOW_USERNAME and CHATOPS_MLFLOW_PASSWORD (MLflow's basic auth), "
+            + "or CHATOPS_MLFLOW_TOKEN",
         403: "the bot's MLflow user lacks READ permission on the experiment; grant it READ",
         404: "MLflow has no such object; check the model's MLflow settings",
     ], message: mlflowMessage)

@@ -7,13 +7,23 @@ struct ServiceTransport: Sendable {
     let client: PlatformAPIClient
     let wording: HTTPErrorWording
     let readAttempts: Int
+    /// Sent with every call, when set.
+    var credential: ServiceCredential? = nil
+
+    /// `request` with the credential's `Authorization` header.
+    func authorized(_ request: APIRequest) -> APIRequest {
+        guard let credential else { return request }
+        var request = request
+        request.headers.append(credential.header)
+        return request
+    }
 
     /// Sends `request` and insists on a 2xx answer; a call that changes nothing is tried up to
     /// `readAttempts` times on a gateway error or no answer. `hints` word the statuses this call knows better (404 …).
     func call(_ request: APIRequest, subject: String, retried: Bool = true,
               hints: [Int: String] = [:]) async throws(ModelBackendError) -> APIResponse {
         do {
-            return try await client.read(request, call: "for \(subject)", wording: wording.adding(hints),
+            return try await client.read(authorized(request), call: "for \(subject)", wording: wording.adding(hints),
                                          attempts: retried ? readAttempts : 1)
         } catch {
             throw .api(error)
@@ -23,7 +33,7 @@ struct ServiceTransport: Sendable {
     /// Sends `request` and hands back any answer it gets, success or not.
     func exchange(_ request: APIRequest, subject: String) async throws(ModelBackendError) -> APIResponse {
         do {
-            return try await client.read(request, attempts: readAttempts)
+            return try await client.read(authorized(request), attempts: readAttempts)
         } catch {
             throw .api(wording.failure(error, call: "for \(subject)"))
         }

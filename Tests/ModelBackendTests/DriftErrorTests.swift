@@ -13,7 +13,8 @@ struct DriftErrorTests {
          "MLflow answered 404 for \(experiment): there is no MLflow experiment named iris-classification (check "
             + "model.mlflow_experiment) — RESOURCE_DOES_NOT_EXIST: Could not find experiment with name 'iris-classification'"),
         (401, "You are not authenticated. Please see https://www.mlflow.org/docs/latest/auth/index.html on how to authenticate.", 1,
-         "MLflow answered 401 for \(experiment): MLflow wants credentials, which chatops does not send to MLflow yet"),
+         "MLflow answered 401 for \(experiment): MLflow wants credentials: set CHATOPS_MLFLOW_USERNAME and CHATOPS_MLFLOW_PASSWORD "
+            + "(MLflow's basic auth), or CHATOPS_MLFLOW_TOKEN"),
         (403, "Permission denied", 1,
          "MLflow answered 403 for \(experiment): the bot's MLflow user lacks READ permission on the experiment; grant it READ "
             + "— Permission denied"),

@@ -12,8 +12,8 @@ struct PredictErrorTests {
     static let notFound = ModelFixtures.text("infer.model-not-found.error.json").replacingOccurrences(of: "no-such-model", with: "iris-classifier")
 
     @Test("401, 403 and 404 answer every call (an auth proxy, an unknown model): readiness reports them", arguments: [
-        (401, "Unauthorized", "The model server answered 401 for \(model): the server wants credentials, which chatops does not "
-            + "send to model servers yet"),
+        (401, "Unauthorized", "The model server answered 401 for \(model): the server wants credentials: set CHATOPS_INFERENCE_TOKEN "
+            + "(a bearer token), or CHATOPS_INFERENCE_USERNAME and CHATOPS_INFERENCE_PASSWORD"),
         (403, #"{"error":"RBAC: access denied"}"#, "The model server answered 403 for \(model): the server refused the bot; "
             + "allow its address or service account to call the inference endpoint — RBAC: access denied"),
         (404, notFound, "The model server answered 404 for \(model): the server serves no such model; check model.name in the "
