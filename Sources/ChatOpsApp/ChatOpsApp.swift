@@ -65,6 +65,13 @@ public final class ChatOpsApp: Sendable {
         var policy = try loadPolicy(configuration, modules: modules)
         let store: any ApprovalStore
         if let given = options.store { store = given } else { store = try openStore(options.storePath ?? configuration.storePath) }
+        if let sqlite = store as? SQLiteApprovalStore {
+            // The chain head, recorded outside the store, shows later whether its newest entries were cut off.
+            let logger = options.logger
+            sqlite.observeAuditHead { seq, hash in
+                logger.info("audit head", metadata: ["audit_seq": "\(seq)", "audit_hash": "\(hash)"])
+            }
+        }
         let http = HTTPClientPool()
         var context = ModuleContext(configuration: configuration, environment: options.environment, http: http, logger: options.logger)
         var statuses: [ModuleReport] = []

@@ -2,6 +2,7 @@ import Approvals
 import ChatOpsCore
 import Foundation
 import GRDB
+import Synchronization
 
 /// The SQLite implementation of `ApprovalStore`, after GRDB's AppDatabase pattern: it wraps any
 /// `DatabaseWriter`, brings the schema up to date when it opens, and exposes only named writes
@@ -11,6 +12,15 @@ public final class SQLiteApprovalStore: ApprovalStore, Sendable {
     let writer: any DatabaseWriter
     /// The file path, or `(memory)`: error messages name it.
     let location: String
+    /// Who hears of each new audit head (its sequence number and hash) after it is committed.
+    let auditHead = AuditHeadObserver()
+
+    /// `observer` is told the audit chain's head after each append commits: recorded outside the
+    /// store (a log line, a metric), it shows later whether the newest entries were cut off
+    /// (`chatops audit verify --head SEQ:HASH`).
+    public func observeAuditHead(_ observer: @escaping @Sendable (_ seq: Int64, _ hash: String) -> Void) {
+        auditHead.set(observer)
+    }
 
     /// Opens (or creates) the store file in WAL mode, waiting up to 10 seconds for another
     /// process that holds the write lock rather than failing at once.
@@ -76,7 +86,8 @@ public final class SQLiteApprovalStore: ApprovalStore, Sendable {
     /// names the store and `action` ("record an approval of request #5").
     func write<T: Sendable>(_ action: String, _ body: @Sendable (StoreTransaction) throws -> T) async throws -> T {
         do {
-            return try await writer.write { db in try body(StoreTransaction(db: db)) }
+            let auditHead = auditHead
+            return try await writer.write { db in try body(StoreTransaction(db: db, auditHead: auditHead)) }
         } catch {
             throw translate(error, action)
         }
@@ -98,4 +109,13 @@ public final class SQLiteApprovalStore: ApprovalStore, Sendable {
         default: return StoreError.failed(action, at: location, error)
         }
     }
+}
+
+/// The audit head's listener, set once the store is open.
+final class AuditHeadObserver: Sendable {
+    private let observer = Mutex<(@Sendable (Int64, String) -> Void)?>(nil)
+
+    func set(_ observer: @escaping @Sendable (Int64, String) -> Void) { self.observer.withLock { $0 = observer } }
+
+    func tell(seq: Int64, hash: String) { observer.withLock { $0 }?(seq, hash) }
 }

@@ -19,6 +19,7 @@ extension StoreTransaction {
                                    requestID: requestID, detail: json)
         try insert(into: "audit", [("seq", seq), ("at", ms), ("actor", actor), ("action", action), ("request_id", requestID),
                                    ("detail", json), ("prev_hash", previous), ("hash", hash)])
+        if let auditHead { db.afterNextTransaction { _ in auditHead.tell(seq: seq, hash: hash) } }
         return seq
     }
 

@@ -7,6 +7,8 @@ import GRDB
 /// notice) live on it, so each store method reads as the sequence of steps it takes.
 struct StoreTransaction {
     let db: Database
+    /// Told each new audit head once its transaction commits.
+    var auditHead: AuditHeadObserver? = nil
 }
 
 /// Column names with the values to store in them, kept side by side so they cannot drift apart.
