@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChatOpsApp
+import ChatOpsConfig
 import ChatServer
 import Foundation
 import Logging
@@ -26,7 +27,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingSetupErrors {
-            let logger = Logger(label: "chatops", factory: { StreamLogHandler.standardError(label: $0) })
+            let format = try setup.loadConfiguration().settings.value(.logFormat)
+            let logger = AppLogging.logger(format: format)
             try await setup.withApp(dryRun: dryRun, logger: logger, preparePlatforms: true) { app in
                 let address: ListenAddress
                 let server: ChatServer
@@ -39,7 +41,8 @@ struct ServeCommand: AsyncParsableCommand {
                 let platforms = server.adapters.isEmpty ? "no platform is configured yet (see docs/platforms.md)"
                     : "serving " + server.adapters.map(\.platform).joined(separator: ", ")
                 let running = await server.start { port in
-                    FileHandle.standardError.write(Data("chatops listening on http://\(address.host):\(port): \(platforms)\n".utf8))
+                    let line = "chatops listening on http://\(address.host):\(port): \(platforms)"
+                    if format == "json" { logger.notice("\(line)") } else { FileHandle.standardError.write(Data((line + "\n").utf8)) }
                 }
                 try await running.wait()
             }

@@ -17,6 +17,17 @@ public enum KillableProcess {
     @discardableResult
     public static func runUntil(_ marker: String, _ executable: String, _ arguments: [String],
                                 environment: [String: String], directory: String, timeout: TimeInterval = 60) throws -> Int32 {
+        try run(until: marker, executable, arguments, environment: environment, directory: directory, timeout: timeout).status
+    }
+
+    /// `runUntil`, returning what the process had printed on standard error by then.
+    public static func standardErrorUntil(_ marker: String, _ executable: String, _ arguments: [String],
+                                          environment: [String: String], directory: String, timeout: TimeInterval = 60) throws -> String {
+        try run(until: marker, executable, arguments, environment: environment, directory: directory, timeout: timeout).stderr
+    }
+
+    static func run(until marker: String, _ executable: String, _ arguments: [String], environment: [String: String],
+                    directory: String, timeout: TimeInterval) throws -> (status: Int32, stderr: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -45,6 +56,6 @@ public enum KillableProcess {
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         guard found else { throw Failure.markerNotSeen(marker, stderr: lock.withLock { text }) }
-        return process.terminationStatus
+        return (process.terminationStatus, lock.withLock { text })
     }
 }
