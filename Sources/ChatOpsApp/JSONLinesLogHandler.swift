@@ -61,8 +61,19 @@ public struct JSONLinesLogHandler: LogHandler {
 
 /// The logger `chatops serve` writes with: text (swift-log's stream format) or JSON Lines.
 public enum AppLogging {
-    public static func logger(format: String?) -> Logger {
-        format == "json" ? Logger(label: "chatops", factory: { JSONLinesLogHandler(label: $0) })
+    /// `level`: `log_level` when set, else info (the server's log is for its operators).
+    public static func logger(format: String?, level: String? = nil) -> Logger {
+        var logger = format == "json" ? Logger(label: "chatops", factory: { JSONLinesLogHandler(label: $0) })
             : Logger(label: "chatops", factory: { StreamLogHandler.standardError(label: $0) })
+        logger.logLevel = level.flatMap(Logger.Level.init(rawValue:)) ?? .info
+        return logger
+    }
+
+    /// The console commands' logger (`say`, `chat`, …): the conversation is the output, so only
+    /// notices and worse unless `CHATOPS_LOG_LEVEL` says otherwise.
+    public static func console(environment: [String: String] = ProcessInfo.processInfo.environment) -> Logger {
+        var logger = Logger(label: "chatops", factory: { StreamLogHandler.standardError(label: $0) })
+        logger.logLevel = environment["CHATOPS_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .notice
+        return logger
     }
 }

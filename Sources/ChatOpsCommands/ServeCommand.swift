@@ -27,8 +27,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingSetupErrors {
-            let format = try setup.loadConfiguration().settings.value(.logFormat)
-            let logger = AppLogging.logger(format: format)
+            let settings = try setup.loadConfiguration().settings
+            let format = settings.value(.logFormat)
+            let logger = AppLogging.logger(format: format, level: settings.value(.logLevel))
             try await setup.withApp(dryRun: dryRun, logger: logger, preparePlatforms: true) { app in
                 let address: ListenAddress
                 let server: ChatServer

@@ -24,14 +24,14 @@ struct SetupOptions: ParsableArguments {
     @Option(name: .long, help: "SQLite store (default: $CHATOPS_STORE, else the configuration's store.path, else chatops.db).")
     var store: String?
 
-    func options(dryRun: Bool = false, logger: Logger = Logger(label: "chatops"), preparePlatforms: Bool = false) -> AppOptions {
+    func options(dryRun: Bool = false, logger: Logger = AppLogging.console(), preparePlatforms: Bool = false) -> AppOptions {
         AppOptions(configPath: config, rulesPath: rules, promptsPath: prompts, storePath: store, dryRun: dryRun, logger: logger,
                    preparePlatforms: preparePlatforms)
     }
 
     /// Runs `body` with the whole app (configuration, rules, policy, store, modules, bot), and
     /// shuts its HTTP clients down afterwards, however `body` ends.
-    func withApp<T>(dryRun: Bool = false, logger: Logger = Logger(label: "chatops"), preparePlatforms: Bool = false,
+    func withApp<T>(dryRun: Bool = false, logger: Logger = AppLogging.console(), preparePlatforms: Bool = false,
                     _ body: (ChatOpsApp) async throws -> T) async throws -> T {
         let app: ChatOpsApp
         do { app = try await ChatOpsApp.load(options(dryRun: dryRun, logger: logger, preparePlatforms: preparePlatforms)) } catch {

@@ -69,6 +69,9 @@ extension SettingKey {
     public static let dryRun = SettingKey("dry_run", "CHATOPS_DRY_RUN", kind: .boolean, summary: "mutating executors only plan (1)")
     public static let logFormat = SettingKey("log_format", "CHATOPS_LOG_FORMAT", kind: .choice(["text", "json"]), default: "text",
                                              summary: "`text` or `json` logs")
+    public static let logLevel = SettingKey("log_level", "CHATOPS_LOG_LEVEL",
+                                            kind: .choice(["trace", "debug", "info", "notice", "warning", "error", "critical"]),
+                                            summary: "the least severe log line written (default: info for `serve`, notice on the console)")
     public static let rateLimitPerUser = SettingKey("limits.per_user", "CHATOPS_RATE_LIMIT_PER_USER", kind: .rate, default: "10/1m",
                                                     summary: "commands one person may send (0/1m: no limit)")
     public static let rateLimitPerChannel = SettingKey("limits.per_channel", "CHATOPS_RATE_LIMIT_PER_CHANNEL", kind: .rate,
@@ -87,7 +90,7 @@ public struct SettingsCatalog: Sendable {
     }
 
     public static let core: [SettingKey] = [.storePath, .promptsPath, .storeRetention, .listen, .maxConnections, .maxBufferedBytes,
-                                            .rateLimitPerUser, .rateLimitPerChannel, .dryRun, .logFormat]
+                                            .rateLimitPerUser, .rateLimitPerChannel, .dryRun, .logFormat, .logLevel]
 
     /// The YAML sections settings live in.
     public var sections: [String] {

@@ -12,7 +12,7 @@ struct AuditHeadCLITests {
     func head() throws {
         let cli = try FreshStoreCLI()
         _ = try cli.run(["say", "--as", "alice", "--store", cli.store, "freeze prod"])
-        let said = try cli.run(["say", "--as", "alice", "--store", cli.store, "deploy v2.3 to prod"])
+        let said = try cli.run(["say", "--as", "alice", "--store", cli.store, "deploy v2.3 to prod"], env: ["CHATOPS_LOG_LEVEL": "info"])
         let heads = said.stderr.matches(of: /audit_hash=([0-9a-f]{64}) audit_seq=([0-9]+) \[ChatOpsApp\] audit head/)
             .map { (seq: String($0.2), hash: String($0.1)) }
         let head = try #require(heads.last, "each append logs the head: \(said.stderr)")
