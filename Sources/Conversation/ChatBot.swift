@@ -79,22 +79,27 @@ public struct ChatBot: Sendable {
 
     func process(_ original: IncomingMessage, sink: any ReplySink) async throws {
         var message = original
+        var builtIn: Result<ParsedCommand, SlotProblem>?
         // Answers to the bot's own questions and votes on its analyses, read from the screened text
-        // once; in an incident's thread, its short forms ("roll back") name the incident's app.
+        // once; in an incident's thread, its short forms ("roll back") name the incident's app, and
+        // its silence (a button, or `silence 2h` there) is a built-in command, not a rule match.
         if case .success(let screened) = classifier.screen.screen(message.text, addressedByPlatform: message.isAddressedByPlatform) {
             let body = screened.body.lowercased()
             if try await answerConfirmation(message, body: body, sink: sink) { return }
             if try await recordFeedback(message, body: body, sink: sink) { return }
-            message = await expandingIncidentWords(message, screenedBody: screened.body, isAddressed: screened.isAddressed)
+            let expanded = await expandingIncidentWords(message, screenedBody: screened.body, isAddressed: screened.isAddressed)
+            if screened.isAddressed {
+                // An expansion is already a plain command, as the screen would leave it.
+                builtIn = SilenceCommand.parse(expanded == message ? screened.body : expanded.text, normalizer: classifier.normalizer)
+            }
+            message = expanded
         }
         let context = MessageContext(channel: message.origin.channel, isAddressedByPlatform: message.isAddressedByPlatform)
-        var understanding = classifier.classify(message.text, context: context)
-        if case .success(let screened) = classifier.screen.screen(message.text, addressedByPlatform: message.isAddressedByPlatform),
-           screened.isAddressed, let silence = SilenceCommand.parse(screened.body, normalizer: classifier.normalizer) {
-            switch silence {
-            case .success(let command): understanding = .understood(command)
-            case .failure(let problem): understanding = .notUnderstood(reason: problem.message)
-            }
+        var understanding: UnderstandingResult
+        switch builtIn {
+        case .success(let command): understanding = .understood(command)
+        case .failure(let problem): understanding = .notUnderstood(reason: problem.message)
+        case nil: understanding = classifier.classify(message.text, context: context)
         }
         // Only a message addressed to the bot that passed the screen and matched no rule may reach the model.
         let forModel = inference != nil && understanding == .notUnderstood(reason: nil)
