@@ -16,16 +16,16 @@ extension SettingKey {
                                                                + "or the GitHub App (platforms.github.app_id and app_private_key)")
 }
 
-/// The CI pipeline on GitHub Actions: `pipeline` (latest runs), `retrain` (workflow_dispatch) and
-/// `triage` (failed jobs with their log tails). On with its own token; or, where the
-/// configuration says so (`backends.pipeline.use_github_token`), with the GitHub comments'
-/// connection: their token, or their GitHub App's installation tokens — never silently because
-/// comments are set up. `config check` says which.
+/// The CI pipeline on GitHub Actions: `pipeline` (latest runs), `retrain` (workflow_dispatch),
+/// `triage` (failed jobs with their log tails) and `rerun` (a failed run's failed jobs, again).
+/// On with its own token; or, where the configuration says so (`backends.pipeline.use_github_token`),
+/// with the GitHub comments' connection: their token, or their GitHub App's installation tokens —
+/// never silently because comments are set up. `config check` says which.
 public struct PipelineModule: BackendModule {
     public let name = "pipeline"
     public let displayName = "The CI pipeline (GitHub Actions)"
     public let settings: [SettingKey] = [.pipelineToken, .pipelineUsesGitHubToken, .githubAPIURL]
-    public let intents: [Intent] = [.pipeline, .retrain, .triage]
+    public let intents: [Intent] = [.pipeline, .retrain, .triage, .rerun]
 
     public init() {}
 
@@ -50,7 +50,8 @@ public struct PipelineModule: BackendModule {
         return [(PipelineExecutor(client: client, catalog: catalog, configFile: file), [.pipeline]),
                 (RetrainExecutor(client: client, catalog: catalog, configFile: file), [.retrain]),
                 (TriageExecutor(client: client, catalog: catalog, defaults: configuration.defaults, configFile: file,
-                                analyst: context.analyst), [.triage])]
+                                analyst: context.analyst), [.triage]),
+                (RerunExecutor(client: client, catalog: catalog, configFile: file), [.rerun])]
     }
 
     /// Its own token; else, when the configuration says to share them, the GitHub comments' token

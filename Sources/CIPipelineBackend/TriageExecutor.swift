@@ -41,10 +41,35 @@ public struct TriageExecutor: Executor {
         }
         var reply = TriageReport(triage: triage).reply
         if let analyst, let job = triage.failedJobs.first { reply = await analysed(reply, triage, job: job, analyst: analyst) }
-        if let model = retrainable(triage) {
-            reply.blocks.append(.buttons([ReplyButton(label: "Re-run training (retrain \(model))", action: .retrain(model), style: .primary)]))
+        var buttons: [ReplyButton] = []
+        if triage.hasFailed, let app = owner(of: triage) {
+            buttons.append(ReplyButton(label: "Re-run failed jobs", action: .rerun(run: triage.run.id, app: app), style: .primary))
         }
-        return .succeeded(reply)
+        if let model = retrainable(triage) {
+            buttons.append(ReplyButton(label: "Re-run training (retrain \(model))", action: .retrain(model), style: .primary))
+        }
+        if !buttons.isEmpty { reply.blocks.append(.buttons(buttons)) }
+        var result = ExecutionResult.succeeded(reply)
+        result.facts = Self.facts(triage)
+        return result
+    }
+
+    /// The app whose pipeline repository the run is in: the Re-run acts there.
+    func owner(of triage: RunTriage) -> String? {
+        lookup.catalog.apps.first { $0.pipeline?.repository.lowercased() == triage.run.repository.lowercased() }?.name
+    }
+
+    /// What a pipeline failure's thread is titled and summed up with.
+    static func facts(_ triage: RunTriage) -> [String: String] {
+        var facts = ["failure_type": triage.classification.kind.displayName, "run_url": triage.run.url]
+        if let evidence = triage.classification.evidence { facts["failure_signal"] = evidence }
+        if let job = triage.failedJobs.first {
+            facts["failed_job"] = job.name
+            if let step = job.failedSteps.first { facts["failed_step"] = step.name }
+        }
+        if triage.failedJobs.count > 1 { facts["failed_jobs"] = String(triage.failedJobs.count) }
+        if let attempt = triage.run.attempt { facts["run_attempt"] = String(attempt) }
+        return facts
     }
 
     /// A failed training run of a model's pipeline can be run again as `retrain MODEL` (through

@@ -161,7 +161,7 @@ public final class ChatOpsApp: Sendable {
         -> ChatServer {
         let work = InFlightWork()
         let router = ReplyRouter()
-        let platformContext = PlatformContext(module: context, bot: bot, work: work, router: router, now: now)
+        let platformContext = PlatformContext(module: context, bot: bot, work: work, router: router, events: InboundEvents(), now: now)
         var adapters: [any PlatformAdapter] = []
         for platform in modules.platforms {
             switch platform.status(in: context) {

@@ -22,6 +22,7 @@ public enum CommandPhrase {
             let duration = s("duration") ?? "?"
             return duration == "off" ? "lift the silence of incident #\(s("incident") ?? "?")"
                 : "silence incident #\(s("incident") ?? "?")'s alerts for \(duration)"
+        case .rerun: return "re-run the failed jobs of \(app ?? "the app")'s run \(s("run") ?? "?")"
         case .sync, .status, .restart, .logs, .diagnose, .drift, .retrain, .pipeline:
             return join(intent.rawValue, app) + inEnv
         }

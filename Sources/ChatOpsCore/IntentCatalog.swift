@@ -44,6 +44,8 @@ public enum IntentCatalog {
             return [.init("topic", .keyword, required: false)]
         case .silence:
             return [.init("incident", .integer, required: true), .init("duration", .keyword, required: true)]
+        case .rerun:
+            return [.init("run", .runID, required: true), .init("app", .app, required: true)]
         }
     }
 

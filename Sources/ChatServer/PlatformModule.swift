@@ -35,14 +35,17 @@ public struct PlatformContext: Sendable {
     public let bot: ChatBot
     public let work: InFlightWork
     public let router: ReplyRouter
+    /// Verified deliveries one platform receives and another module acts on.
+    public let events: InboundEvents
     public let now: @Sendable () -> Date
 
-    public init(module: ModuleContext, bot: ChatBot, work: InFlightWork, router: ReplyRouter,
+    public init(module: ModuleContext, bot: ChatBot, work: InFlightWork, router: ReplyRouter, events: InboundEvents = InboundEvents(),
                 now: @escaping @Sendable () -> Date = { Date() }) {
         self.module = module
         self.bot = bot
         self.work = work
         self.router = router
+        self.events = events
         self.now = now
     }
 

@@ -80,12 +80,13 @@ extension ChatBot {
         return try await store.freezes().first { $0.env == env }
     }
 
-    /// The environment a command acts in: its `env` slot, or for retrain (which names a model,
-    /// not an environment) the environment its app's pipeline trains for, so that policy can ask
+    /// The environment a command acts in: its `env` slot, or for retrain and rerun (which name a
+    /// model or app, not an environment) the environment its app's pipeline builds for, so that policy can ask
     /// for approval there and a freeze of that environment stops it.
     func environment(of command: ParsedCommand) -> String? {
         if let env = command.slots["env"]?.stringValue { return env }
-        guard command.intent == .retrain, let name = command.slots["model"]?.stringValue ?? command.slots["app"]?.stringValue else {
+        guard [.retrain, .rerun].contains(command.intent),
+              let name = command.slots["model"]?.stringValue ?? command.slots["app"]?.stringValue else {
             return nil
         }
         return catalog.app(named: name)?.pipeline?.environment

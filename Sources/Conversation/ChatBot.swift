@@ -82,7 +82,7 @@ public struct ChatBot: Sendable {
         var builtIn: Result<ParsedCommand, SlotProblem>?
         // Answers to the bot's own questions and votes on its analyses, read from the screened text
         // once; in an incident's thread, its short forms ("roll back") name the incident's app, and
-        // its silence (a button, or `silence 2h` there) is a built-in command, not a rule match.
+        // its silence and a pipeline failure's re-run (buttons, or `silence 2h` there) are built-in commands, not a rule match.
         if case .success(let screened) = classifier.screen.screen(message.text, addressedByPlatform: message.isAddressedByPlatform) {
             let body = screened.body.lowercased()
             if try await answerConfirmation(message, body: body, sink: sink) { return }
@@ -90,7 +90,7 @@ public struct ChatBot: Sendable {
             let expanded = await expandingIncidentWords(message, screenedBody: screened.body, isAddressed: screened.isAddressed)
             if screened.isAddressed {
                 // An expansion is already a plain command, as the screen would leave it.
-                builtIn = SilenceCommand.parse(expanded == message ? screened.body : expanded.text, normalizer: classifier.normalizer)
+                builtIn = BuiltInCommands.parse(expanded == message ? screened.body : expanded.text, normalizer: classifier.normalizer)
             }
             message = expanded
         }

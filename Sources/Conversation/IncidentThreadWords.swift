@@ -1,7 +1,6 @@
 import Approvals
 import ChatOpsCore
 import Foundation
-import Understanding
 
 /// Words typed in an incident's thread, where the app and environment go without saying: the
 /// thread's incident names them, and the words become the full command ("roll back" in the
@@ -10,8 +9,14 @@ import Understanding
 /// the bot, and only while the incident is open.
 enum IncidentThreadWords {
     /// The full command the words stand for, or nil when they are not one of these short forms.
-    static func expand(_ body: String, incident: Int64, app: String?, env: String?) -> String? {
+    static func expand(_ body: String, incident: Int64, app: String?, env: String?, pipelineRun: (run: String, app: String)? = nil) -> String? {
         let words = body.lowercased().trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: ".!")))
+        if let pipelineRun {
+            // A pipeline failure's thread: its run is the subject; silences and app actions do not apply.
+            let again = ["rerun", "re-run", "retry", "rerun it", "re-run it", "retry it", "run it again", "rerun failed jobs",
+                         "re-run failed jobs", "rerun the failed jobs", "re-run the failed jobs"]
+            return again.contains(words) ? "rerun run \(pipelineRun.run) for \(pipelineRun.app)" : nil
+        }
         if let match = words.wholeMatch(of: /(?:silence|mute)(?: (?:it|the alerts?|this))?(?: for)?(?: ([0-9]{1,3}) ?(m|h|d|mins?|minutes?|hours?|days?))?/) {
             let unit = match.2.map { String($0.prefix(1)) } ?? "h"
             return "silence incident \(incident) for \(match.1.map(String.init) ?? "1")\(unit)"
@@ -53,29 +58,10 @@ extension ChatBot {
     func expandingIncidentWords(_ message: IncomingMessage, screenedBody: String, isAddressed: Bool) async -> IncomingMessage {
         guard isAddressed, message.origin.thread != nil,
               let incident = try? await store.incident(inThread: message.origin), incident.state == .open,
-              let expanded = IncidentThreadWords.expand(screenedBody, incident: incident.id, app: incident.app, env: incident.env)
+              let expanded = IncidentThreadWords.expand(screenedBody, incident: incident.id, app: incident.app, env: incident.env,
+                                                        pipelineRun: incident.pipelineRun)
         else { return message }
         return IncomingMessage(platformUser: message.platformUser, roles: message.roles, origin: message.origin,
                                deliveryID: message.deliveryID, text: expanded, isAddressedByPlatform: true)
-    }
-}
-
-/// `silence incident 12 for 1h` and `unsilence incident 12`: what an incident's Silence button
-/// (and `silence 1h` typed in its thread) says. Built in rather than a rule: silence is not an
-/// intent of the catalog, so no rule file or model produces it and `parse` never shows it.
-enum SilenceCommand {
-    static func parse(_ body: String, normalizer: SlotNormalizer) -> Result<ParsedCommand, SlotProblem>? {
-        let words = body.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
-        let raw: [String: String]
-        if let match = words.wholeMatch(of: /silence incident #?([0-9]{1,18}) for ([0-9a-z]{1,8})/) {
-            raw = ["incident": String(match.1), "duration": String(match.2)]
-        } else if let match = words.wholeMatch(of: /unsilence incident #?([0-9]{1,18})/) {
-            raw = ["incident": String(match.1), "duration": "off"]
-        } else {
-            return nil
-        }
-        return normalizer.normalize(raw, intent: .silence, channel: nil).map {
-            ParsedCommand(intent: .silence, slots: $0, source: .rule, ruleID: "builtin.silence")
-        }
     }
 }

@@ -33,6 +33,30 @@ struct DiscordAPI: Sendable {
         try await call(.PATCH, "/channels/\(channelID)/messages/\(messageID)", message, bot: true)
     }
 
+    struct NewThread: Encodable {
+        let name: String
+        let auto_archive_duration: Int
+    }
+
+    /// What Discord answers for a new thread (a channel object; read for its id only).
+    struct StartedThread: Decodable {
+        let id: String
+    }
+
+    /// `POST /channels/{channel}/messages/{message}/threads`: a public thread on that message,
+    /// archived after a day without activity. Answers the thread (a channel: replies post to its id).
+    func startThread(named name: String, on messageID: String, in channelID: String) async throws(APIError) -> StartedThread {
+        let request: APIRequest
+        do {
+            request = try APIRequest.json(.POST, baseURL + "/channels/\(channelID)/messages/\(messageID)/threads",
+                                          headers: [("Authorization", "Bot \(botToken.value)")],
+                                          body: NewThread(name: String(name.prefix(100)), auto_archive_duration: 1440))
+        } catch {
+            throw .malformed(service: client.service, detail: "the thread could not be encoded: \(error)")
+        }
+        return try await client.sendExpectingSuccess(request).decode(StartedThread.self, service: client.service)
+    }
+
     func call(_ method: APIRequest.Method, _ path: String, _ message: DiscordMessage,
               bot: Bool) async throws(APIError) -> PostedMessage {
         let headers = bot ? [("Authorization", "Bot \(botToken.value)")] : []

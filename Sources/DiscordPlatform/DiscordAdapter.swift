@@ -25,8 +25,8 @@ public struct DiscordAdapter: PlatformAdapter {
 
     public var sink: any ReplySink { discordSink }
 
-    /// Incidents start as a channel message; their replies follow in the channel.
-    public var starter: (any ThreadStarter)? { MessageThreadStarter(platform: platform, sink: sink) }
+    /// Incidents start as a channel message with a thread on it, where their replies go.
+    public var starter: (any ThreadStarter)? { DiscordThreadStarter(sink: discordSink, logger: logger) }
 
     /// The adapter for `chatops serve`: nil when Discord is not configured; throws when it is
     /// half-configured or the public key is unusable. `now` dates signatures and interaction tokens.

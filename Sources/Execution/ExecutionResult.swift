@@ -9,6 +9,9 @@ public struct ExecutionResult: Sendable, Hashable {
     public let outcome: Outcome
     /// Rendered by each platform: tables for pods, code blocks for logs, a status line for apps.
     public let reply: Reply
+    /// What the executor found, as named values for the bot's own use: a triage's failure type,
+    /// job and step title a pipeline failure's thread.
+    public var facts: [String: String] = [:]
 
     public init(outcome: Outcome, reply: Reply) {
         self.outcome = outcome

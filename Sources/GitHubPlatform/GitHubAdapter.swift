@@ -10,7 +10,7 @@ import PlatformHTTP
 import PlatformVerification
 
 /// GitHub issue and pull-request comments: `POST /github/webhook` receives `issue_comment`
-/// deliveries; command lines are acknowledged with 👀 and answered with comments. The sender is
+/// deliveries (other events go, verified, to the module that registered for them: `workflow_run`); command lines are acknowledged with 👀 and answered with comments. The sender is
 /// the numeric user id (`github-id:N`), never the login, which can be renamed and taken by someone
 /// else; policy names logins, pinned to ids before the bot starts (`GitHubIdentityPinning`).
 public struct GitHubAdapter: PlatformAdapter {
@@ -26,6 +26,8 @@ public struct GitHubAdapter: PlatformAdapter {
     /// Reaches the other platforms' threads: a request made on Slack and approved here is
     /// reported on Slack.
     let router: ReplyRouter
+    /// Other events (`workflow_run`), for the modules that registered for them.
+    let events: InboundEvents
     let now: @Sendable () -> Date
 
     public var sink: any ReplySink { GitHubReplySink(api: api, logger: logger) }
@@ -36,7 +38,7 @@ public struct GitHubAdapter: PlatformAdapter {
     /// nil when no webhook secret is set; a secret without a token (or App id and key) is an error.
     /// `now` dates incoming comments (tests move it by hand).
     public static func make(configuration: ChatOpsConfiguration, bot: ChatBot, work: InFlightWork, logger: Logger,
-                            http: HTTPClientPool, router: ReplyRouter = ReplyRouter(),
+                            http: HTTPClientPool, router: ReplyRouter = ReplyRouter(), events: InboundEvents = InboundEvents(),
                             now: @escaping @Sendable () -> Date = { Date() }) throws -> GitHubAdapter? {
         let settings = configuration.settings
         guard let api = try GitHubConnection.api(settings, http: http), let secret = settings.secret(.githubWebhookSecret)?.value else {
@@ -55,7 +57,7 @@ public struct GitHubAdapter: PlatformAdapter {
                              allowedAssociations: Set(associations),
                              freshness: CommentFreshness(maximumAge: TimeInterval(maximumAge.components.seconds)),
                              api: api, handoff: BotHandoff(platform: "GitHub", bot: bot, work: work, logger: logger),
-                             limits: InboundLimits(), logger: logger, router: router, now: now)
+                             limits: InboundLimits(), logger: logger, router: router, events: events, now: now)
     }
 
     public func addRoutes(to router: ChatRouter) {
@@ -72,6 +74,9 @@ public struct GitHubAdapter: PlatformAdapter {
         case "issue_comment":
             return await receiveComment(body, delivery: request.header("X-GitHub-Delivery"))
         case let other:
+            if let other, let handler = events.handler(platform: platform, event: other) {
+                return await handler(body, request.header("X-GitHub-Delivery"))
+            }
             return InboundBody.text("ignored: chatops reads issue_comment events, not \(other ?? "(no X-GitHub-Event)")\n",
                                     status: .accepted)
         }

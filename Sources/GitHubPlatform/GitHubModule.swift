@@ -29,7 +29,7 @@ public struct GitHubModule: PlatformModule {
     public func adapter(in context: PlatformContext) throws -> any PlatformAdapter {
         guard let adapter = try GitHubAdapter.make(configuration: context.configuration, bot: context.bot, work: context.work,
                                                    logger: context.module.logger, http: context.module.http,
-                                                   router: context.router, now: context.now) else {
+                                                   router: context.router, events: context.events, now: context.now) else {
             throw PlatformSetupError("GitHub is not configured")
         }
         return adapter

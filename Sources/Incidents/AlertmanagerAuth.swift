@@ -19,6 +19,9 @@ public struct AlertmanagerAuth: RequestVerifier {
         self.accepted = accepted
     }
 
+    /// Whether any credential is accepted (else there is no route to verify for).
+    var isConfigured: Bool { !accepted.isEmpty }
+
     public func verify(headers: HTTPFields, body: [UInt8], now: Date) -> VerificationFailure? {
         guard let header = headers[.authorization] else { return .missingHeader("Authorization") }
         let given = Array(header.utf8)

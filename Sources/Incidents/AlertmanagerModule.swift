@@ -30,19 +30,25 @@ extension SettingKey {
     public static let incidentMaxQueue = SettingKey("incidents.max_queue", "CHATOPS_INCIDENT_MAX_QUEUE", kind: .positiveInteger,
                                                     default: "10000",
                                                     summary: "notifications waiting at most; past it, 503 and Alertmanager retries")
+    public static let incidentPipelineBranches = SettingKey("incidents.pipeline_branches", "CHATOPS_INCIDENT_PIPELINE_BRANCHES", kind: .list,
+                                                            summary: "branches whose failed runs (GitHub workflow_run) open pipeline-failure "
+                                                                + "threads; unset: the pipeline's ref and the default branch; * for all")
     public static let incidentIssueLabels = SettingKey("incidents.github_labels", "CHATOPS_INCIDENT_GITHUB_LABELS", kind: .list,
                                                        default: "production-alert,ai-analysis",
                                                        summary: "labels of a GitHub incident issue (the severity is added)")
 }
 
-/// Alertmanager as a source of incidents: the `POST /alertmanager` receiver, on when a token or a
-/// basic-auth pair is set (closed by default: no credential, no route), and the incident worker.
+/// Incidents: Alertmanager's `POST /alertmanager` receiver, served when a token or a basic-auth pair
+/// is set (closed by default: no credential, no route); failed pipeline runs, from the GitHub
+/// webhook's `workflow_run` deliveries; and the incident worker. On with an Alertmanager credential,
+/// or with `incidents.routes` alone (pipeline failures only).
 public struct AlertmanagerModule: PlatformModule {
     public let name = "alertmanager"
     public let identityPrefixes: [String] = []
     public var settings: [SettingKey] {
         [.alertmanagerToken, .alertmanagerUsername, .alertmanagerPassword, .incidentRoutes, .incidentReopenWindow,
-         .incidentChangeWindow, .incidentAnalysisInterval, .incidentDriftAlerts, .incidentPostInterval, .incidentMaxQueue, .incidentIssueLabels]
+         .incidentChangeWindow, .incidentAnalysisInterval, .incidentDriftAlerts, .incidentPostInterval, .incidentMaxQueue, .incidentIssueLabels,
+         .incidentPipelineBranches]
     }
 
     public init() {}
@@ -53,8 +59,10 @@ public struct AlertmanagerModule: PlatformModule {
         if (basic.0 == nil) != (basic.1 == nil) {
             return .misconfigured("\(SettingKey.alertmanagerUsername.variable) and \(SettingKey.alertmanagerPassword.variable) go together: set both")
         }
-        guard settings.isSet(.alertmanagerToken) || basic.0 != nil else {
-            return .disabled(hint: "set \(SettingKey.alertmanagerToken.variable) (the bearer token Alertmanager sends) to receive alerts")
+        let alertmanager = settings.isSet(.alertmanagerToken) || basic.0 != nil
+        guard alertmanager || !settings.list(.incidentRoutes).isEmpty else {
+            return .disabled(hint: "set \(SettingKey.alertmanagerToken.variable) (the bearer token Alertmanager sends) to receive alerts, "
+                             + "and \(SettingKey.incidentRoutes.variable) (where their threads open)")
         }
         do {
             _ = try IncidentRoutes.parse(settings.list(.incidentRoutes))
@@ -63,6 +71,9 @@ public struct AlertmanagerModule: PlatformModule {
         if settings.list(.incidentRoutes).isEmpty {
             return .misconfigured("\(SettingKey.incidentRoutes.path) (\(SettingKey.incidentRoutes.variable)) is empty: say where incident "
                                   + "threads open, e.g. '* -> slack:C0123ABCD'")
+        }
+        guard alertmanager else {
+            return .enabled(by: "\(SettingKey.incidentRoutes.variable) (pipeline failures only: no Alertmanager credential, no /alertmanager)")
         }
         return .enabled(by: settings.isSet(.alertmanagerToken) ? "\(SettingKey.alertmanagerToken.variable)"
                         : "\(SettingKey.alertmanagerUsername.variable)")
@@ -88,8 +99,14 @@ public struct AlertmanagerModule: PlatformModule {
         let incidents = IncidentWorker(store: store, routes: routes, router: context.router, bot: context.bot,
                                        catalog: context.configuration.catalog, settings: worker, now: context.now,
                                        logger: context.module.logger)
+        let maxQueue = settings.integer(.incidentMaxQueue) ?? 10_000
+        let pipeline = PipelineFailureReceiver(failures: PipelineFailures(catalog: context.configuration.catalog,
+                                                                          branches: settings.list(.incidentPipelineBranches)),
+                                               store: store, worker: incidents, maxQueue: maxQueue, logger: context.module.logger,
+                                               now: context.now)
+        context.events.register(platform: "github", event: "workflow_run") { body, delivery in await pipeline.receive(body, delivery: delivery) }
         return AlertmanagerReceiver(auth: AlertmanagerAuth(credentials), store: store, worker: incidents,
-                                    limits: InboundLimits(maxBodyBytes: 8 << 20), maxQueue: settings.integer(.incidentMaxQueue) ?? 10_000,
+                                    limits: InboundLimits(maxBodyBytes: 8 << 20), maxQueue: maxQueue,
                                     logger: context.module.logger, now: context.now)
     }
 

@@ -5,8 +5,8 @@ import Foundation
 /// Alertmanager's webhook body (`version: "4"`), as its `webhook_configs` sends it. Decoding
 /// checks what the bot relies on and says exactly what is wrong, so Alertmanager's log shows it
 /// (a 4xx is not retried: a malformed body would fail again).
-public struct AlertmanagerNotification: Decodable, Sendable, Hashable {
-    public struct Alert: Decodable, Sendable, Hashable {
+public struct AlertmanagerNotification: Codable, Sendable, Hashable {
+    public struct Alert: Codable, Sendable, Hashable {
         public let status: String
         public let labels: [String: String]
         public let annotations: [String: String]?

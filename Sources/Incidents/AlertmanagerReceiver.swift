@@ -29,6 +29,7 @@ public struct AlertmanagerReceiver: PlatformAdapter {
     public var services: [any Service] { [worker] }
 
     public func addRoutes(to router: ChatRouter) {
+        guard auth.isConfigured else { return }
         router.group()
             .add(middleware: VerifiedBodyMiddleware(platform: "Alertmanager", verifier: auth, limits: limits, logger: logger, now: now))
             .post("/alertmanager") { _, context in await receive(try context.verifiedBody) }

@@ -7,9 +7,10 @@ import Logging
 import ReplyModel
 import ServiceLifecycle
 
-/// Turns the queued Alertmanager notifications into incidents and their threads: applies each
-/// notification to its group's incident (in the order received), then makes the posts the
-/// changes queued — the first message, its edits, one reply per change, the analysis, the close.
+/// Turns the queued Alertmanager notifications (and failed pipeline runs, queued in the same shape)
+/// into incidents and their threads: applies each notification to its group's incident (in the
+/// order received), then makes the posts the changes queued — the first message, its edits, one
+/// reply per change, the analysis, the close.
 /// Posts for one incident are coalesced (one edit and one reply however many notifications came),
 /// and each channel gets at most one post per `postInterval`, so a storm costs bounded calls.
 public final class IncidentWorker: Service, Sendable {
@@ -22,6 +23,8 @@ public final class IncidentWorker: Service, Sendable {
         public var postInterval: Duration = .seconds(1)
         /// Labels of a GitHub incident issue (with the severity).
         public var issueLabels = ["production-alert", "ai-analysis"]
+        /// Labels of a GitHub pipeline-failure issue (with the severity).
+        public var pipelineIssueLabels = ["pipeline-failure", "ai-triage"]
         /// A post that failed this many times is given up (and logged).
         public var maxAttempts = 8
         /// Alerts that mark model drift: their analysis is `drift` (MLflow's numbers, the drift
@@ -150,11 +153,27 @@ public final class IncidentWorker: Service, Sendable {
         }
         let kinds = Set(posts.map(\.kind))
         if incident.thread == nil {
+            // A pipeline failure's title names its failure type: the triage comes first, and is its first reply.
+            var triage: Reply?
+            if incident.pipelineRun != nil, incident.commonAnnotations["failure_type"] == nil {
+                let found = await pipelineTriage(of: incident)
+                if !found.facts.isEmpty {
+                    try await store.annotateIncident(incident.id, with: found.facts)
+                    incident.commonAnnotations.merge(found.facts) { _, new in new }
+                }
+                triage = found.reply
+            }
             let change = await recentChange(incident)
             guard let thread = await open(incident, change: change) else { return try await failed(posts, incident: incident) }
             try await store.recordIncidentThread(incident.id, thread: thread)
             incident.thread = thread
             if let change { await tell(change, about: incident, in: thread) }
+            if let triage {
+                await pacing.wait(for: thread)
+                _ = await router.send(triage, to: Self.replyOrigin(thread))
+                try await store.recordIncidentAnalysis(incident.id, at: now())
+                incident.lastAnalysisAt = now()
+            }
         } else if kinds.contains(.refresh) || kinds.contains(.open) {
             guard await refresh(incident) else { return try await failed(posts, incident: incident) }
         }
@@ -218,6 +237,10 @@ public final class IncidentWorker: Service, Sendable {
 
     func opening(_ incident: IncidentRecord, change: RecentChange?) -> ThreadOpening {
         let severity = IncidentMessage.label("severity", in: incident)
+        if incident.pipelineRun != nil {
+            return ThreadOpening(title: PipelineFailureMessage.title(incident), reply: PipelineFailureMessage.opening(incident),
+                                 labels: settings.pipelineIssueLabels + (severity.map { [$0] } ?? []))
+        }
         return ThreadOpening(title: IncidentMessage.title(incident), reply: IncidentMessage.opening(incident, change: change, now: now()),
                              labels: settings.issueLabels + (severity.map { [$0] } ?? []))
     }
@@ -249,6 +272,7 @@ public final class IncidentWorker: Service, Sendable {
     /// `analysisInterval`; nil when it is too soon.
     func analysis(of incident: IncidentRecord) async -> Reply? {
         if let last = incident.lastAnalysisAt, now().timeIntervalSince(last) < settings.analysisInterval { return nil }
+        if incident.pipelineRun != nil { return await pipelineTriage(of: incident).reply }
         if let drift = await driftAnalysis(of: incident) { return drift }
         guard let placement = IncidentPlacement.locate(incident, in: catalog) else {
             let namespace = IncidentMessage.label("namespace", in: incident) ?? "none"
@@ -260,6 +284,16 @@ public final class IncidentWorker: Service, Sendable {
         let result = await bot.investigate(command)
         return Reply(result.reply.severity, [.text("Evidence for incident #\(incident.id) (\(placement.app) in \(placement.env)):")]
                      + result.reply.blocks)
+    }
+
+    /// A pipeline failure's `triage` of its run (failed jobs and steps, log tails, the
+    /// pipeline-triage analysis, the Re-run button), and the facts that title its thread.
+    func pipelineTriage(of incident: IncidentRecord) async -> (reply: Reply, facts: [String: String]) {
+        guard let run = incident.pipelineRun else { return (.text("Not a pipeline failure."), [:]) }
+        let command = ParsedCommand(intent: .triage, slots: ["run": .string(run.run)], source: .rule, ruleID: nil)
+        let result = await bot.investigate(command)
+        return (Reply(result.reply.severity, [.text("Triage of pipeline failure #\(incident.id) (run \(run.run)):")] + result.reply.blocks),
+                result.isSuccess ? result.facts : [:])
     }
 
     /// For a drift alert about a catalog model (its `model` or `app` label, or the app the alerts

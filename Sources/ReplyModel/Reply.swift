@@ -95,6 +95,8 @@ public struct ReplyAction: Sendable, Hashable {
         case restart, rollback, freeze
         /// An incident's Silence: the subject is `INCIDENT@DURATION` (`12@1h`; `12@off` lifts it).
         case silence
+        /// A pipeline failure's Re-run: the subject is `RUN@APP` (`3881497935@iris-classifier`).
+        case rerun
 
         /// Whether the subject is a request or confirmation number (else a name).
         var takesNumber: Bool { [.approve, .deny, .confirm, .cancel].contains(self) }
@@ -125,6 +127,11 @@ public struct ReplyAction: Sendable, Hashable {
         ReplyAction(kind: .silence, subject: "\(incident)@\(duration)")
     }
 
+    /// `rerun run RUN for APP`: the failed jobs of a run of the app's pipeline, again.
+    public static func rerun(run: Int64, app: String) -> ReplyAction {
+        ReplyAction(kind: .rerun, subject: "\(run)@\(app)")
+    }
+
     /// `freeze ENV`.
     public static func freeze(_ env: String) -> ReplyAction { ReplyAction(kind: .freeze, subject: env) }
 
@@ -152,6 +159,9 @@ public struct ReplyAction: Sendable, Hashable {
         case .silence:
             guard parts.count == 2 else { return "silence \(subject)" }
             return parts[1] == "off" ? "unsilence incident \(parts[0])" : "silence incident \(parts[0]) for \(parts[1])"
+        case .rerun:
+            guard parts.count == 2 else { return "rerun \(subject)" }
+            return "rerun run \(parts[0]) for \(parts[1])"
         default:
             return "\(kind.rawValue) \(subject)"
         }
@@ -170,6 +180,9 @@ public struct ReplyAction: Sendable, Hashable {
             self.init(kind: kind, requestID: id)
         } else if kind == .silence {
             guard subject.wholeMatch(of: /[1-9][0-9]{0,17}@(?:off|[0-9]{1,3}[mhd])/) != nil else { return nil }
+            self.init(kind: kind, subject: String(subject))
+        } else if kind == .rerun {
+            guard subject.wholeMatch(of: /[1-9][0-9]{0,17}@[a-z][a-z0-9-]{0,62}/) != nil else { return nil }
             self.init(kind: kind, subject: String(subject))
         } else {
             // A catalog name (`iris-classifier`), a prompt version (`drift@1`) for votes, `APP@ENV[@VERSION]`

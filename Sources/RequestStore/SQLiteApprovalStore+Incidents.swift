@@ -130,6 +130,17 @@ extension SQLiteApprovalStore {
         }
     }
 
+    public func annotateIncident(_ incidentID: Int64, with annotations: [String: String]) async throws {
+        try await write("annotate incident #\(incidentID)") { tx in
+            guard var incident = try tx.incident(id: incidentID) else { return }
+            incident.commonAnnotations.merge(annotations) { _, new in new }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            let json = String(decoding: try encoder.encode(incident.commonAnnotations), as: UTF8.self)
+            try tx.db.execute(sql: "UPDATE incidents SET common_annotations = ? WHERE id = ?", arguments: [json, incidentID])
+        }
+    }
+
     public func incident(inThread origin: MessageOrigin) async throws -> IncidentRecord? {
         guard let thread = origin.thread else { return nil }
         return try await read("find the incident of a thread") { tx in

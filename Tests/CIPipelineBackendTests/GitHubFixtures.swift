@@ -1,4 +1,5 @@
 import Foundation
+import ChatOpsTestSupport
 
 /// The recorded GitHub exchanges in `Fixtures/` (see its README), as the fake GitHub serves them.
 enum GitHubFixtures {
@@ -39,18 +40,7 @@ enum GitHubFixtures {
     }
 
     /// The run's jobs with the first (`test (Python 3.7)`, id 10545727758) and its `Run tests` step failed.
-    static let failedJobs: String = {
-        var body = responseBody("workflow_run.jobs.list.exchange.json") as! [String: Any]
-        var jobs = body["jobs"] as! [[String: Any]]
-        jobs[0]["conclusion"] = "failure"
-        jobs[0]["steps"] = (jobs[0]["steps"] as! [[String: Any]]).map { step in
-            var step = step
-            if step["name"] as? String == "Run tests" { step["conclusion"] = "failure" }
-            return step
-        }
-        body["jobs"] = jobs
-        return json(body)
-    }()
+    static let failedJobs = json(ActionsFixtures.failingFirstJob(responseBody("workflow_run.jobs.list.exchange.json") as! [String: Any]))
 
     /// The constructed log of job 10545727758 (tox/pytest failure).
     static let jobLog = try! String(contentsOf: directory.appendingPathComponent("job-10545727758.log.txt"), encoding: .utf8)

@@ -42,10 +42,14 @@ struct TriageExecutorTests {
         #expect(lines.contains("##[error]Process completed with exit code 1."))
         #expect(lines.contains("FAILED tests/WorkflowRun.py::WorkflowRun::testJobs - AssertionError: 5 != 4"))
         #expect(!log.contains("2023-01-10T"))  // timestamps stripped
-        #expect(reply.blocks.last == .link(title: "Run #1", url: "https://github.com/PyGithub/PyGithub/actions/runs/3881497935"))
+        #expect(reply.blocks.dropLast().last == .link(title: "Run #1", url: "https://github.com/PyGithub/PyGithub/actions/runs/3881497935"))
+        #expect(reply.blocks.last == .buttons([ReplyButton(label: "Re-run failed jobs", action: .rerun(run: 3881497935, app: "iris-classifier"),
+                                                           style: .primary)]), "the run is in iris-classifier's pipeline repository")
+        #expect(result.facts["failure_type"] == "test" && result.facts["failed_job"] == "test (Python 3.7)")
+        #expect(result.facts["failed_step"] == "Run tests" && result.facts["run_attempt"] == "2")
     }
 
-    @Test("a failed training run offers to re-run the training as retrain MODEL; a test failure offers nothing")
+    @Test("a failed run offers Re-run failed jobs; a failed training run also offers to re-run the training as retrain MODEL")
     func trainingFailureOffersRetrain() async throws {
         let trainingLog = GitHubFixtures.jobLog.replacingOccurrences(of: "AssertionError: 5 != 4",
                                                                      with: "mlflow.exceptions.MlflowException: accuracy 0.81 is below the threshold 0.90")
@@ -53,12 +57,12 @@ struct TriageExecutorTests {
         defer { Task { await fakes.stop() } }
         let result = try await triage(fakes.github, run: "3881497935")
         #expect(result.text.contains("Failure kind: train"), "\(result.text)")
-        #expect(result.reply.buttons.map(\.action) == [.retrain("iris-classifier")])
-        #expect(result.reply.buttons.first?.label == "Re-run training (retrain iris-classifier)")
+        #expect(result.reply.buttons.map(\.action) == [.rerun(run: 3881497935, app: "iris-classifier"), .retrain("iris-classifier")])
+        #expect(result.reply.buttons.last?.label == "Re-run training (retrain iris-classifier)")
 
         let tests = try await FakeActions.start()
         defer { Task { await tests.stop() } }
-        #expect(try await triage(tests.github, run: "3881497935").reply.buttons.isEmpty)
+        #expect(try await triage(tests.github, run: "3881497935").reply.buttons.map(\.action) == [.rerun(run: 3881497935, app: "iris-classifier")])
     }
 
     @Test("the log redirect is followed without the GitHub token: the log storage sees no Authorization")

@@ -64,8 +64,8 @@ struct HardeningCLITests {
     /// Finding 12: a protected environment whose changes name no approvers does not load.
     @Test func configCheckRefusesAProtectedEnvironmentWithoutApprovers() throws {
         let config = try configuration {
-            $0.replacingOccurrences(of: "    - intents: [deploy, promote, rollback, sync, scale, restart, retrain, unfreeze]",
-                                    with: "    - intents: [deploy, promote, rollback, sync, restart, retrain, unfreeze]")
+            $0.replacingOccurrences(of: "    - intents: [deploy, promote, rollback, sync, scale, restart, retrain, rerun, unfreeze]",
+                                    with: "    - intents: [deploy, promote, rollback, sync, restart, retrain, rerun, unfreeze]")
         }
         let check = try chatops(["config", "check"], env: ["CHATOPS_CONFIG": config])
         #expect(check.status == 2)

@@ -113,7 +113,7 @@ struct ChatServerTests {
         try await server.application().test(.live) { client async throws in
             let port = try #require(client.port)
             let answer = try RawHTTP.exchange(port: port, send: "POST /probe HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nonly ten b",
-                                              waitSeconds: 15)
+                                              waitSeconds: 40)
             #expect(answer.hasPrefix("HTTP/1.1 408"))
         }
         #expect(finished.texts.withLock { $0 }.isEmpty)

@@ -121,6 +121,36 @@ struct IncidentThreadTests {
         #expect(calls.last == "PATCH /repos/acme/ml-platform/issues/\(number)", "closed last: \(calls)")
     }
 
+    @Test("routed to Discord: the first message in the channel, a thread started on it named by the incident, the replies in that thread")
+    func discord() async throws {
+        let channel = "645027906669510667"
+        let h = try await PlatformHarness.start(PlatformHarness.Options(
+            platforms: [.discord],
+            environment: ["CHATOPS_ALERTMANAGER_TOKEN": Self.token, "CHATOPS_INCIDENT_ROUTES": "* -> discord:\(channel)",
+                          "CHATOPS_INCIDENT_POST_INTERVAL": "1ms"],
+            fakeIntents: [.diagnose]))
+        #expect(try await Self.deliver(h, AlertFixtures.bytes(AlertFixtures.crashLooping)).status == 200)
+        let first = PlatformFakeAnswers.discordMessageID(1), thread = PlatformFakeAnswers.discordMessageID(2)
+        try await h.eventually("the evidence in the thread") {
+            h.discordAPI.requests.contains { $0.method == "POST" && $0.path == "/channels/\(thread)/messages" }
+        }
+        let calls = h.discordAPI.requests.filter { $0.path.hasPrefix("/channels/") }.map { "\($0.method) \($0.path)" }
+        #expect(Array(calls.prefix(3)) == ["POST /channels/\(channel)/messages", "POST /channels/\(channel)/messages/\(first)/threads",
+                                           "POST /channels/\(thread)/messages"], "\(calls)")
+        let started = try #require(h.discordAPI.requests.first { $0.path.hasSuffix("/threads") })
+        #expect((started.json?["name"] as? String)?.hasPrefix("[ALERT] PodCrashLooping") == true)
+        #expect(started.header("Authorization") == "Bot \(PlatformHarness.discordBotToken)")
+
+        #expect(try await Self.deliver(h, AlertFixtures.bytes(AlertFixtures.remainingResolved)).status == 200)
+        try await h.eventually("the first message edited") {
+            h.discordAPI.requests.contains { $0.method == "PATCH" && $0.path == "/channels/\(channel)/messages/\(first)" }
+        }
+        try await h.eventually("the resolution in the thread") {
+            h.discordAPI.requests.filter { $0.method == "POST" && $0.path == "/channels/\(thread)/messages" }.count == 2
+        }
+        await h.stop()
+    }
+
     @Test("notifications queued before a restart are applied and posted by the next process, once")
     func restart() async throws {
         let folder = try TemporaryDirectory()

@@ -51,7 +51,8 @@ struct TextLimitTests {
     }
 
     @Test("button identifiers round-trip and nothing else reads as one",
-          arguments: ["chatops:approve:42", "chatops:deny:7", "chatops:confirm:3", "chatops:cancel:3", "chatops:retrain:iris-classifier", "chatops:helpful:drift@1", "chatops:unhelpful:incident-rca@12"])
+          arguments: ["chatops:approve:42", "chatops:deny:7", "chatops:confirm:3", "chatops:cancel:3", "chatops:retrain:iris-classifier", "chatops:helpful:drift@1", "chatops:unhelpful:incident-rca@12",
+                      "chatops:silence:12@1h", "chatops:silence:12@off", "chatops:rerun:3881497935@iris-classifier"])
     func actionIdentifiers(identifier: String) {
         #expect(ReplyAction(identifier: identifier)?.identifier == identifier)
     }
@@ -60,8 +61,15 @@ struct TextLimitTests {
           arguments: ["approve:42", "chatops:approve:", "chatops:approve:-1", "chatops:merge:4", "chatops:approve:4:5",
                       "chatops:approve:99999999999999999999", "chatops:approve:٤٢", "chatops:retrain:", "chatops:retrain:42x;rm",
                       "chatops:retrain:Iris", "chatops:retrain:iris classifier", "chatops:retrain:-iris", "chatops:confirm:iris",
-                      "chatops:retrain:drift@1", "chatops:helpful:drift@1;x", "chatops:helpful:"])
+                      "chatops:retrain:drift@1", "chatops:helpful:drift@1;x", "chatops:helpful:",
+                      "chatops:rerun:3881497935", "chatops:rerun:@iris", "chatops:rerun:0@iris", "chatops:rerun:12@Iris",
+                      "chatops:rerun:12@iris@prod", "chatops:rerun:12@iris;rm", "chatops:rerun:iris@12"])
     func foreignIdentifiers(identifier: String) {
         #expect(ReplyAction(identifier: identifier) == nil)
+    }
+
+    @Test("a Re-run button says the full command: the run and the app whose pipeline holds it")
+    func rerunCommand() {
+        #expect(ReplyAction.rerun(run: 3881497935, app: "iris-classifier").commandText == "rerun run 3881497935 for iris-classifier")
     }
 }

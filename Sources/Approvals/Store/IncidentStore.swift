@@ -77,6 +77,18 @@ public struct IncidentRecord: Sendable, Hashable {
     }
 
     public var firing: [IncidentAlert] { alerts.filter(\.isFiring) }
+
+    /// `alertname` of the incidents made from failed GitHub Actions runs (not from Alertmanager).
+    public static let pipelineFailureAlert = "PipelineFailure"
+    /// The group keys of those incidents start with this.
+    public static let pipelineFailureGroupPrefix = "github-actions:"
+
+    /// A pipeline failure's run and the catalog app whose pipeline it is; nil for an alert group.
+    public var pipelineRun: (run: String, app: String)? {
+        guard groupKey.hasPrefix(Self.pipelineFailureGroupPrefix), commonLabels["alertname"] == Self.pipelineFailureAlert,
+              let run = commonLabels["run_id"], let app = commonLabels["app"] else { return nil }
+        return (run, app)
+    }
 }
 
 /// Something to post about an incident, kept in the store in the same transaction as the change
@@ -157,6 +169,9 @@ public protocol IncidentStore: Sendable {
     func recordIncidentThread(_ incidentID: Int64, thread: MessageOrigin) async throws
     /// When its last analysis was posted.
     func recordIncidentAnalysis(_ incidentID: Int64, at: Date) async throws
+    /// Adds what the bot found out (a pipeline failure's type, job and step) to its common
+    /// annotations, which later notifications keep.
+    func annotateIncident(_ incidentID: Int64, with annotations: [String: String]) async throws
     /// The incident whose thread is `origin` (its channel and thread), for buttons and words typed there.
     func incident(inThread origin: MessageOrigin) async throws -> IncidentRecord?
 }
