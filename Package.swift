@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.20.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
     ],
     targets: [
         // PCRE2 (8-bit) from the system: `apt-get install libpcre2-dev`.
@@ -33,6 +35,8 @@ let package = Package(
         ),
         // Domain vocabulary shared by every layer: intents, slots, parsed commands.
         .target(name: "ChatOpsCore"),
+        // The bot's metrics by name (swift-metrics); the composition root exports them for Prometheus.
+        .target(name: "ChatOpsMetrics", dependencies: [.product(name: "CoreMetrics", package: "swift-metrics")]),
         // A typed reader over YAML nodes that keeps file, line and key for error messages.
         .target(name: "YAMLSupport", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Regex rules on PCRE2 with JIT: compile, match, rule files, lint.
@@ -83,7 +87,8 @@ let package = Package(
         // Executors: the protocol, the registry, dry-run plans, unconfigured backends.
         .target(
             name: "Execution",
-            dependencies: ["ChatOpsCore", "ChatOpsConfig", "ReplyModel", "PlatformHTTP", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["ChatOpsCore", "ChatOpsConfig", "ReplyModel", "PlatformHTTP", "ChatOpsMetrics",
+                           .product(name: "Logging", package: "swift-log")]
         ),
         // Argo CD: application status (sync, health, revision, images, last sync) over its REST API.
         .target(name: "ArgoCDBackend", dependencies: ["Execution", "ChatOpsConfig", "ChatOpsCore", "ReplyModel", "PlatformHTTP"]),
@@ -116,7 +121,7 @@ let package = Package(
         // every call goes through (redaction, size caps, budgets, backoff, circuit breaker, cache).
         .target(
             name: "LanguageModels",
-            dependencies: ["ChatOpsConfig", "ChatOpsCore", "Execution", "PlatformHTTP", .product(name: "Logging", package: "swift-log"),
+            dependencies: ["ChatOpsConfig", "ChatOpsCore", "Execution", "PlatformHTTP", "ChatOpsMetrics", .product(name: "Logging", package: "swift-log"),
                            .product(name: "AsyncHTTPClient", package: "async-http-client"),
                            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio")]
         ),
@@ -132,7 +137,7 @@ let package = Package(
         .target(
             name: "Conversation",
             dependencies: [
-                "ChatOpsCore", "ChatOpsConfig", "Understanding", "Approvals", "Execution", "ReplyModel",
+                "ChatOpsCore", "ChatOpsConfig", "Understanding", "Approvals", "Execution", "ReplyModel", "ChatOpsMetrics",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -141,7 +146,7 @@ let package = Package(
         .target(
             name: "ChatServer",
             dependencies: [
-                "Conversation", "ReplyModel", "ChatOpsCore", "ChatOpsConfig", "PlatformVerification",
+                "Conversation", "ReplyModel", "ChatOpsCore", "ChatOpsConfig", "PlatformVerification", "ChatOpsMetrics",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
@@ -155,7 +160,7 @@ let package = Package(
             name: "Incidents",
             dependencies: [
                 "Approvals", "ChatOpsConfig", "ChatOpsCore", "ChatServer", "Conversation", "Execution", "PlatformHTTP", "PlatformVerification",
-                "ReplyModel",
+                "ReplyModel", "ChatOpsMetrics",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -194,8 +199,10 @@ let package = Package(
                 "ChatOpsCore", "RuleEngine", "ChatOpsConfig", "Understanding", "Approvals", "RequestStore", "Execution",
                 "Conversation", "ChatServer", "PlatformHTTP", "GitHubPlatform", "SlackPlatform", "DiscordPlatform",
                 "ArgoCDBackend", "GitOpsBackend", "KubernetesBackend", "ModelBackend", "CIPipelineBackend",
-                "LanguageModels", "PromptTemplates", "IntentInference", "Incidents",
+                "LanguageModels", "PromptTemplates", "IntentInference", "Incidents", "ChatOpsMetrics",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         // The `chatops` subcommands, as a library so tests can drive them.
@@ -380,7 +387,7 @@ let package = Package(
             name: "ChatOpsAppTests",
             dependencies: [
                 "ChatOpsApp", "ChatOpsConfig", "ChatOpsCore", "ChatOpsTestSupport", "ChatServer", "Conversation", "Execution",
-                "PlatformHTTP", "ReplyModel", "RequestStore", "Approvals",
+                "PlatformHTTP", "ReplyModel", "RequestStore", "Approvals", "ChatOpsMetrics",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]

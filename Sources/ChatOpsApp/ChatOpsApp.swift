@@ -59,6 +59,7 @@ public final class ChatOpsApp: Sendable {
     /// Builds everything but the server. Errors are worded for the operator and name the file,
     /// line and key, or the variable.
     public static func load(_ options: AppOptions, modules: ChatOpsModules = .standard) async throws(AppSetupError) -> ChatOpsApp {
+        MetricsExport.start()
         let configuration = try loadConfiguration(options, modules: modules)
         let classifier = try loadClassifier(configuration, rulesPath: options.rulesPath)
         let prompts = try loadPrompts(configuration, promptsPath: options.promptsPath)
@@ -67,9 +68,10 @@ public final class ChatOpsApp: Sendable {
         if let given = options.store { store = given } else { store = try openStore(options.storePath ?? configuration.storePath) }
         if let sqlite = store as? SQLiteApprovalStore {
             // The chain head, recorded outside the store, shows later whether its newest entries were cut off.
-            let logger = options.logger
+            let logger = options.logger, metrics = AuditHeadMetrics()
             sqlite.observeAuditHead { seq, hash in
                 logger.info("audit head", metadata: ["audit_seq": "\(seq)", "audit_hash": "\(hash)"])
+                metrics.observe(seq)
             }
         }
         let http = HTTPClientPool()
@@ -124,17 +126,22 @@ public final class ChatOpsApp: Sendable {
             switch status {
             case .enabled:
                 do {
-                    for (executor, intents) in try backend.executors(in: context) { registry.register(executor, for: intents) }
+                    for (executor, intents) in try backend.executors(in: context) {
+                        registry.register(MeasuredExecutor(backend: backend.name, executor), for: intents)
+                    }
                 } catch {
                     status = .misconfigured("\(error)")
-                    registry.register(BackendProblemExecutor(backend: backend.displayName, problem: .misconfigured("\(error)")),
+                    registry.register(MeasuredExecutor(backend: backend.name,
+                                                       BackendProblemExecutor(backend: backend.displayName, problem: .misconfigured("\(error)"))),
                                       for: backend.intents)
                 }
             case .disabled(let hint):
-                registry.register(BackendProblemExecutor(backend: backend.displayName, problem: .notConfigured(hint: hint)),
+                registry.register(MeasuredExecutor(backend: backend.name,
+                                                   BackendProblemExecutor(backend: backend.displayName, problem: .notConfigured(hint: hint))),
                                   for: backend.intents)
             case .misconfigured(let problem):
-                registry.register(BackendProblemExecutor(backend: backend.displayName, problem: .misconfigured(problem)),
+                registry.register(MeasuredExecutor(backend: backend.name,
+                                                   BackendProblemExecutor(backend: backend.displayName, problem: .misconfigured(problem))),
                                   for: backend.intents)
             }
             reports.append(ModuleReport(name: backend.name, kind: .backend, status: status))
@@ -180,7 +187,7 @@ public final class ChatOpsApp: Sendable {
                                        maxBufferedBytes: settings.integer(.maxBufferedBytes) ?? 8 << 20)
         let bot = bot
         return ChatServer(bot: bot, adapters: adapters, host: listen.host, port: listen.port, work: work, router: router, gate: gate,
-                          readiness: { await bot.readinessProblems() }, sweepInterval: sweepInterval,
+                          readiness: { await bot.readinessProblems() }, metrics: { MetricsExport.text() }, sweepInterval: sweepInterval,
                           retention: settings.duration(.storeRetention), logger: context.logger)
     }
 

@@ -17,6 +17,12 @@ extension PlatformHarness {
                            body: Data(response.body.readableBytesView))
     }
 
+    /// GETs `path` (`/metrics`, `/readyz`): the status and the body as text.
+    public func get(_ path: String) async throws -> (status: Int, text: String) {
+        let response = try await client.executeRequest(uri: path, method: .get, headers: HTTPFields(), body: nil)
+        return (Int(response.status.code), String(decoding: response.body.readableBytesView, as: UTF8.self))
+    }
+
     /// POSTs `body` to a Slack route, signed with the harness's secret at `timestamp` (now, by the
     /// harness's clock) unless `signed` is false; `signature` replaces the right one.
     public func postSlack(_ path: String, _ body: String, contentType: String = "application/x-www-form-urlencoded",

@@ -4,7 +4,7 @@ import Logging
 import NIOCore
 import ServiceLifecycle
 
-/// `chatops serve`: the platforms' routes plus `/healthz` and `/readyz`, the expiry sweeper, and
+/// `chatops serve`: the platforms' routes plus `/healthz`, `/readyz` and `/metrics`, the expiry sweeper, and
 /// start-up recovery, in one service group. A graceful shutdown stops accepting requests, then
 /// waits for work already acknowledged to a platform to finish.
 public struct ChatServer: Sendable {
@@ -18,6 +18,8 @@ public struct ChatServer: Sendable {
     /// Connection and buffered-body caps, checked before any signature.
     public let gate: InboundGate
     let readiness: @Sendable () async -> [String]
+    /// `GET /metrics`: the Prometheus text exposition; nil serves no `/metrics`.
+    let metrics: (@Sendable () -> [UInt8])?
     let sweepInterval: Duration
     /// `store.retention`: what is older is pruned once an hour; nil keeps everything.
     let retention: Duration?
@@ -27,7 +29,8 @@ public struct ChatServer: Sendable {
     /// `router` must be the one the adapters were given, so each can reach the others' threads.
     public init(bot: ChatBot, adapters: [any PlatformAdapter], host: String, port: Int, work: InFlightWork,
                 router: ReplyRouter = ReplyRouter(), gate: InboundGate = InboundGate(),
-                readiness: @escaping @Sendable () async -> [String], sweepInterval: Duration = .seconds(15),
+                readiness: @escaping @Sendable () async -> [String], metrics: (@Sendable () -> [UInt8])? = nil,
+                sweepInterval: Duration = .seconds(15),
                 retention: Duration? = nil, logger: Logger = Logger(label: "chatops.server")) {
         self.bot = bot
         self.adapters = adapters
@@ -37,6 +40,7 @@ public struct ChatServer: Sendable {
         self.router = router
         self.gate = gate
         self.readiness = readiness
+        self.metrics = metrics
         self.sweepInterval = sweepInterval
         self.retention = retention
         self.logger = logger
@@ -51,11 +55,18 @@ public struct ChatServer: Sendable {
     public func makeRouter() -> ChatRouter {
         let router = ChatRouter(context: ChatRequestContext.self)
         router.add(middleware: BodyBudgetMiddleware(gate: gate))
+        router.add(middleware: WebhookTimingMiddleware(platforms: Set(adapters.map(\.platform))))
         router.get("/healthz") { _, _ in InboundBody.text("ok\n") }
         router.get("/readyz") { _, _ in
             let problems = await readiness()
             return problems.isEmpty ? InboundBody.text("ready\n")
                 : InboundBody.text("not ready: " + problems.joined(separator: "; ") + "\n", status: .serviceUnavailable)
+        }
+        if let metrics {
+            router.get("/metrics") { _, _ in
+                Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                         body: .init(byteBuffer: ByteBuffer(bytes: metrics())))
+            }
         }
         for adapter in adapters { adapter.addRoutes(to: router) }
         return router

@@ -1,5 +1,6 @@
 import Approvals
 import ChatOpsCore
+import ChatOpsMetrics
 import Foundation
 import ReplyModel
 
@@ -20,6 +21,7 @@ extension ChatBot {
         }
         if case .failure(let refusal) = policyEngine.mayDecide(approver: input.principal, requester: request.requester,
                                                                approvers: request.approvers) {
+            BotMetrics.command(input.command, outcome: "refused")
             await sink.send(Replies.cannotDecide(id, approve: isApproval, refusal: refusal), to: input.origin)
             return
         }
@@ -28,6 +30,8 @@ extension ChatBot {
             let reason = input.command.slots["reason"]?.stringValue
             switch try await store.deny(id: id, approver: approver, reason: reason, origin: input.origin, at: now()) {
             case .denied(let r):
+                BotMetrics.command(input.command, outcome: "succeeded")
+                BotMetrics.command(r.command, outcome: "denied")
                 await sink.send(Replies.denied(r, by: approver, reason: reason), to: input.origin)
                 await updatePrompts(of: r, outcome: "Denied by \(approver)\(reason.map { ": \($0)" } ?? "").", severity: .failure, sink: sink)
                 await discard(r, sink: sink)
@@ -38,8 +42,12 @@ extension ChatBot {
         }
         switch try await store.approve(id: id, approver: approver, origin: input.origin, at: now()) {
         case .recorded(let r, let approvals, let quorum):
+            BotMetrics.command(input.command, outcome: "succeeded")
             await sink.send(Replies.approvalRecorded(r, by: approver, approvals: approvals, quorum: quorum), to: input.origin)
         case .quorumReached(let r):
+            BotMetrics.command(input.command, outcome: "succeeded")
+            BotMetrics.command(r.command, outcome: "approved")
+            BotMetrics.approvalWait(seconds: now().timeIntervalSince(r.createdAt), intent: r.intent.rawValue)
             await sink.send(Replies.approved(r, by: approver), to: input.origin)
             let by = r.approvals.map(\.approver).joined(separator: ", ")
             await updatePrompts(of: r, outcome: "Approved by \(by.isEmpty ? approver : by).", severity: .success, sink: sink)

@@ -1,5 +1,6 @@
 import Approvals
 import ChatOpsCore
+import ChatOpsMetrics
 import Execution
 import Foundation
 
@@ -28,6 +29,7 @@ extension ChatBot {
             await run(claimed, progress: ThreadProgress(sink: sink, origin: claimed.origin))
         }
         crashpoint.reach("before-finish")
+        BotMetrics.command(claimed.command, outcome: result.isSuccess ? "succeeded" : "failed")
         let finished = try await store.finish(id: claimed.id, succeeded: result.isSuccess, result: result.text, at: now())
         await sink.send(Replies.finished(finished, result.reply, succeeded: result.isSuccess), to: finished.origin)
     }

@@ -1,5 +1,6 @@
 import Approvals
 import ChatOpsCore
+import ChatOpsMetrics
 import Execution
 import Foundation
 import ReplyModel
@@ -21,6 +22,7 @@ extension ChatBot {
             // Someone the configuration does not know is told why, but leaves nothing behind:
             // strangers must not be able to fill the store.
             guard input.principal.isKnown else {
+                BotMetrics.command(command, outcome: "refused")
                 await sink.send(Replies.refusedStranger(command, reason: reason), to: input.origin)
                 return
             }
@@ -33,6 +35,7 @@ extension ChatBot {
                 let result = await runner.run(ExecutionInput(requestID: nil, command: command, requester: input.principal.name,
                                                              channel: input.origin.channel, isDryRun: isDryRun),
                                               progress: ThreadProgress(sink: sink, origin: input.origin))
+                BotMetrics.command(command, outcome: result.isSuccess ? "succeeded" : "failed")
                 await sink.send(result.reply, to: input.origin)
                 return
             }
@@ -51,8 +54,10 @@ extension ChatBot {
         crashpoint.reach("after-create")
         switch admission {
         case .refused(let reason):
+            BotMetrics.command(command, outcome: "refused")
             await sink.send(Replies.refused(stored, reason: reason), to: input.origin)
         case .awaitingApproval:
+            BotMetrics.command(command, outcome: "awaiting_approval")
             let preview = await runner.prepare(executionInput(stored))
             if let posted = await sink.send(Replies.needsApproval(stored, preview: preview, now: now()), to: input.origin) {
                 try await store.recordPromptMessage(requestID: stored.id, message: posted)

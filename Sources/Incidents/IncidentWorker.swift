@@ -1,6 +1,7 @@
 import Approvals
 import ChatOpsConfig
 import ChatOpsCore
+import ChatOpsMetrics
 import Conversation
 import Foundation
 import Logging
@@ -95,6 +96,8 @@ public final class IncidentWorker: Service, Sendable {
     public func drain() async throws {
         try await applyQueued()
         try await postQueued()
+        BotMetrics.alertQueueDepth(try await store.alertQueueDepth())
+        BotMetrics.incidentsOpen(try await store.incidents(states: [.open], limit: 100_000).count)
     }
 
     // MARK: Notifications → incidents

@@ -36,9 +36,14 @@ enum GeminiWire {
             let blockReason: String?
             let blockReasonMessage: String?
         }
+        struct UsageMetadata: Decodable {
+            let promptTokenCount: Int?
+            let candidatesTokenCount: Int?
+        }
         let candidates: [Candidate]?
         let promptFeedback: PromptFeedback?
         let modelVersion: String?
+        let usageMetadata: UsageMetadata?
     }
 
     /// The first candidate's text as a reply. A blocked prompt, an answer stopped for safety or
@@ -61,6 +66,8 @@ enum GeminiWire {
         case let reason:
             throw ModelError(.malformed, "\(service) stopped its answer (\(reason)); nothing of it is used")
         }
-        return try ModelAnswer.reply(text, to: request, model: answer.modelVersion ?? configuredModel, service: service)
+        var reply = try ModelAnswer.reply(text, to: request, model: answer.modelVersion ?? configuredModel, service: service)
+        (reply.inputTokens, reply.outputTokens) = (answer.usageMetadata?.promptTokenCount, answer.usageMetadata?.candidatesTokenCount)
+        return reply
     }
 }

@@ -1,3 +1,4 @@
+import ChatOpsMetrics
 import Logging
 import Synchronization
 
@@ -81,8 +82,10 @@ public final class GuardedModel: LanguageModel {
         let milliseconds = took.components.seconds * 1000 + took.components.attoseconds / 1_000_000_000_000_000
         switch outcome {
         case .success(let reply):
+            BotMetrics.modelCall(task: task, inputTokens: reply.inputTokens, outputTokens: reply.outputTokens, error: nil)
             logger.info("model answered", metadata: ["task": "\(task)", "model": "\(reply.model)", "ms": "\(milliseconds)"])
         case .failure(let error):
+            BotMetrics.modelCall(task: task, inputTokens: nil, outputTokens: nil, error: error.kind.rawValue)
             logger.warning("model call failed", metadata: ["task": "\(task)", "kind": "\(error.kind.rawValue)",
                                                           "error": "\(error.description)", "ms": "\(milliseconds)"])
         }

@@ -40,6 +40,9 @@ public struct ModelReply: Sendable, Hashable {
     public var json: JSONValue?
     /// The model that answered (`gemini-2.5-flash-lite`), as the provider reports it.
     public var model: String
+    /// Tokens the provider counted for the question and the answer, when it says.
+    public var inputTokens: Int?
+    public var outputTokens: Int?
 
     public init(text: String, json: JSONValue? = nil, model: String) {
         self.text = text

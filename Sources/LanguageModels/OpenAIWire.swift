@@ -52,8 +52,13 @@ enum OpenAIWire {
             /// OpenAI's structured outputs: the model declined, in its words.
             let refusal: String?
         }
+        struct Usage: Decodable {
+            let prompt_tokens: Int?
+            let completion_tokens: Int?
+        }
         let choices: [Choice]?
         let model: String?
+        let usage: Usage?
     }
 
     /// The first choice's content as a reply; one cut at `max_tokens` (`length`) or filtered is `malformed`.
@@ -73,6 +78,8 @@ enum OpenAIWire {
         default:
             break
         }
-        return try ModelAnswer.reply(text, to: request, model: answer.model ?? configuredModel, service: service)
+        var reply = try ModelAnswer.reply(text, to: request, model: answer.model ?? configuredModel, service: service)
+        (reply.inputTokens, reply.outputTokens) = (answer.usage?.prompt_tokens, answer.usage?.completion_tokens)
+        return reply
     }
 }

@@ -1,5 +1,6 @@
 import ChatOpsApp
 import ChatOpsConfig
+import ChatOpsMetrics
 import ChatOpsTestSupport
 import Foundation
 import RequestStore
@@ -284,6 +285,43 @@ struct DeployManifestTests {
 
     static func namespaces(of configuration: ChatOpsConfiguration) -> Set<String> {
         Set(configuration.catalog.apps.flatMap { $0.environments.values.compactMap(\.namespace) })
+    }
+
+    /// The names of the bot's series an expression uses (`chatops_…`, histogram suffixes removed).
+    static func botSeries(in expression: String) -> Set<String> {
+        Set(expression.matches(of: /chatops_[a-z_]+/).map { match in
+            var name = String(match.output)
+            for suffix in ["_bucket", "_count", "_sum"] where name.hasSuffix(suffix) && !BotMetrics.series.contains(name) {
+                name = String(name.dropLast(suffix.count))
+            }
+            return name
+        })
+    }
+
+    @Test("the bot's alert rules and dashboard use only series the bot exports, with a severity, a summary and a description")
+    func botAlertsAndDashboard() throws {
+        let file = try YAMLValue.load(path: Self.path("deploy/prometheus/chatops-alerts.yaml").path)
+        let rules = (file["groups"]?.items ?? []).flatMap { $0["rules"]?.items ?? [] }
+        #expect(rules.count >= 5)
+        var used = Set<String>()
+        for rule in rules {
+            let name = rule["alert"]?.text ?? "?"
+            let expression = rule["expr"]?.text ?? ""
+            used.formUnion(Self.botSeries(in: expression))
+            #expect(Self.botSeries(in: expression).isSubset(of: BotMetrics.series), "\(name): \(expression)")
+            #expect(["critical", "warning", "info"].contains(rule["labels", "severity"]?.text ?? ""), "\(name) needs a severity")
+            for annotation in ["summary", "description"] {
+                #expect(rule["annotations", annotation]?.text?.isEmpty == false, "\(name) needs \(annotation)")
+            }
+        }
+        #expect(rules.contains { $0["alert"]?.text == "ChatOpsDown" && ($0["expr"]?.text ?? "").contains("up{") })
+        let data = try Data(contentsOf: Self.path("deploy/grafana/chatops-dashboard.json"))
+        let dashboard = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let panels = try #require(dashboard["panels"] as? [[String: Any]])
+        let expressions = panels.flatMap { ($0["targets"] as? [[String: Any]] ?? []).compactMap { $0["expr"] as? String } }
+        let shown = expressions.reduce(into: Set<String>()) { $0.formUnion(Self.botSeries(in: $1)) }
+        #expect(shown.isSubset(of: BotMetrics.series), "\(shown.subtracting(BotMetrics.series))")
+        #expect(shown == Set(BotMetrics.series), "every series has a panel: missing \(Set(BotMetrics.series).subtracting(shown))")
     }
 }
 

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("chatops serve from the command line", .serialized)
 struct ServeCLITests {
-    @Test("it listens, answers /healthz and /readyz, and stops cleanly on SIGTERM")
+    @Test("it listens, answers /healthz, /readyz and /metrics, and stops cleanly on SIGTERM")
     func servesAndStops() async throws {
         let cli = try FreshStoreCLI()
         let process = Process()
@@ -30,6 +30,10 @@ struct ServeCLITests {
         let health = try await URLFetch.get("http://127.0.0.1:\(port)/healthz")
         #expect(health == (200, "ok\n"))
         #expect(try await URLFetch.get("http://127.0.0.1:\(port)/readyz") == (200, "ready\n"))
+        #expect(try await URLFetch.post("http://127.0.0.1:\(port)/github/webhook", body: "{}") == 401)
+        let metrics = try await URLFetch.get("http://127.0.0.1:\(port)/metrics")
+        #expect(metrics.0 == 200)
+        #expect(metrics.1.contains(#"chatops_webhook_duration_seconds_count{platform="github"} 1"#), "\(metrics.1)")
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
         #expect(process.terminationReason == .exit)
