@@ -27,7 +27,8 @@ public struct ArgoCDStatusExecutor: Executor {
         for target in targets {
             do {
                 let application = try await client.application(target.argocdApp)
-                let line = StatusLine(app: app, env: target.env, application: application)
+                let line = StatusLine(app: app, env: target.env, application: application,
+                                      cluster: catalog.cluster(of: target.app, in: target.env)?.name)
                 blocks.append(.text(line.summary))
                 blocks.append(.fields(line.fields))
                 if line.severity == .failure || (line.severity == .warning && worst == .success) { worst = line.severity }

@@ -6,6 +6,8 @@ struct StatusLine {
     let app: String
     let env: String
     let application: ArgoApplication
+    /// The Kubernetes cluster the environment runs on, when the configuration names clusters.
+    var cluster: String? = nil
 
     var sync: String { application.syncStatus }
     var health: String { application.healthStatus }
@@ -25,6 +27,7 @@ struct StatusLine {
 
     var fields: [ReplyField] {
         var fields = [ReplyField("Argo CD app", application.metadata.name)]
+        if let cluster { fields.append(ReplyField("Cluster", cluster)) }
         if let images = application.status?.summary?.images, !images.isEmpty {
             fields.append(ReplyField("Images", images.joined(separator: ", ")))
         }

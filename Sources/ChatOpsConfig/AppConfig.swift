@@ -30,10 +30,12 @@ public struct AppEnvironment: Sendable, Hashable {
     /// Where its image tag is written for deploy, promote and the GitOps rollback.
     public let gitops: GitOpsTarget?
     public let rollback: RollbackMode
+    /// The cluster it runs on (its own `cluster`, else its environment's), when clusters are defined.
+    public let cluster: String?
 
     public init(argocdApp: String? = nil, namespace: String? = nil, deployment: String? = nil,
                 labels: [String: String] = [:], model: String? = nil, gitops: GitOpsTarget? = nil,
-                rollback: RollbackMode = .gitops) {
+                rollback: RollbackMode = .gitops, cluster: String? = nil) {
         self.argocdApp = argocdApp
         self.namespace = namespace
         self.deployment = deployment
@@ -41,6 +43,13 @@ public struct AppEnvironment: Sendable, Hashable {
         self.model = model
         self.gitops = gitops
         self.rollback = rollback
+        self.cluster = cluster
+    }
+
+    /// This placement on `cluster`.
+    public func on(cluster: String) -> AppEnvironment {
+        AppEnvironment(argocdApp: argocdApp, namespace: namespace, deployment: deployment, labels: labels, model: model,
+                       gitops: gitops, rollback: rollback, cluster: cluster)
     }
 }
 

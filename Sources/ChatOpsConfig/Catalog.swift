@@ -3,10 +3,13 @@
 public struct Catalog: Sendable, Hashable {
     public let environments: [EnvironmentConfig]
     public let apps: [AppConfig]
+    /// The Kubernetes clusters apps run on (`backends.kubernetes.clusters`); empty: one connection for all.
+    public let clusters: [ClusterConfig]
 
-    public init(environments: [EnvironmentConfig], apps: [AppConfig]) {
+    public init(environments: [EnvironmentConfig], apps: [AppConfig], clusters: [ClusterConfig] = []) {
         self.environments = environments
         self.apps = apps
+        self.clusters = clusters
     }
 
     /// The environment a name or alias refers to (case-insensitive).
@@ -33,6 +36,15 @@ public struct Catalog: Sendable, Hashable {
     public func environment(before name: String) -> EnvironmentConfig? {
         guard let i = environments.firstIndex(where: { $0.name == name }), i > 0 else { return nil }
         return environments[i - 1]
+    }
+
+    public func cluster(named name: String) -> ClusterConfig? {
+        clusters.first { $0.name == name }
+    }
+
+    /// The cluster `app` runs on in `env`, when clusters are defined.
+    public func cluster(of app: AppConfig, in env: String) -> ClusterConfig? {
+        app.environments[env]?.cluster.flatMap(cluster(named:))
     }
 
     public var environmentNames: [String] { environments.map(\.name) }

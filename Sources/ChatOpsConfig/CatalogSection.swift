@@ -2,14 +2,14 @@ import YAMLSupport
 
 /// Reads `environments` and `apps`.
 enum CatalogSection {
-    static func environments(_ value: YAMLValue) throws(YAMLError) -> [EnvironmentConfig] {
+    static func environments(_ value: YAMLValue, clusters: [ClusterConfig] = []) throws(YAMLError) -> [EnvironmentConfig] {
         var result: [EnvironmentConfig] = []
         var seen: [String: String] = [:]
         let items = try value.list()
         guard !items.isEmpty else { throw value.error("at least one environment is needed (e.g. dev, staging, prod)") }
         for item in items {
             let m = try item.mapping()
-            try m.rejectUnknownKeys(allowed: ["name", "aliases", "protected"])
+            try m.rejectUnknownKeys(allowed: ["name", "aliases", "protected", "cluster"])
             let nameNode = try m.required("name")
             let name = try nameNode.string()
             let aliases = try m["aliases"]?.stringList().map { $0.lowercased() } ?? []
@@ -23,12 +23,14 @@ enum CatalogSection {
                 seen[n] = name
             }
             let isProtected = try m["protected"]?.bool() ?? (name == "prod" || name == "production")
-            result.append(EnvironmentConfig(name: name, aliases: aliases, isProtected: isProtected))
+            let cluster = try m["cluster"].map { v throws(YAMLError) in try ClustersSection.name(v, in: clusters) }
+            result.append(EnvironmentConfig(name: name, aliases: aliases, isProtected: isProtected, cluster: cluster))
         }
         return result
     }
 
-    static func apps(_ value: YAMLValue, environments: [EnvironmentConfig]) throws(YAMLError) -> [AppConfig] {
+    static func apps(_ value: YAMLValue, environments: [EnvironmentConfig], clusters: [ClusterConfig] = []) throws(YAMLError)
+        -> [AppConfig] {
         var result: [AppConfig] = []
         var seen: [String: String] = [:]
         let envNames = Set(environments.flatMap { [$0.name] + $0.aliases })
@@ -57,7 +59,8 @@ enum CatalogSection {
                         let known = environments.map(\.name).joined(separator: ", ")
                         throw envValue.error("unknown environment '\(envKey)'; use one of: \(known)")
                     }
-                    perEnv[env.name] = try appEnvironment(envValue)
+                    let place = try appEnvironment(envValue, clusters: clusters)
+                    perEnv[env.name] = try placed(place, of: name, in: env, clusters: clusters, at: envValue)
                 }
             }
             let pipeline = try m["pipeline"].map { v throws(YAMLError) in try DeliverySection.pipeline(v, environments: environments) }
@@ -77,9 +80,9 @@ enum CatalogSection {
                            baselineRun: try m["baseline_run"]?.string())
     }
 
-    static func appEnvironment(_ value: YAMLValue) throws(YAMLError) -> AppEnvironment {
+    static func appEnvironment(_ value: YAMLValue, clusters: [ClusterConfig] = []) throws(YAMLError) -> AppEnvironment {
         let m = try value.mapping()
-        try m.rejectUnknownKeys(allowed: ["argocd_app", "namespace", "deployment", "labels", "model", "gitops", "rollback"])
+        try m.rejectUnknownKeys(allowed: ["argocd_app", "namespace", "deployment", "labels", "model", "gitops", "rollback", "cluster"])
         let namespace = try m["namespace"]?.string()
         if let namespace, !NamePattern.isDNSLabel(namespace) {
             throw m["namespace"]!.error("namespace '\(namespace)' is not a valid Kubernetes name (lower-case letters, digits, dashes)")
@@ -92,6 +95,19 @@ enum CatalogSection {
                               deployment: try m["deployment"]?.string(), labels: labels,
                               model: try m["model"]?.string(),
                               gitops: try m["gitops"].map { v throws(YAMLError) in try DeliverySection.gitops(v) },
-                              rollback: try m["rollback"].map { v throws(YAMLError) in try DeliverySection.rollback(v) } ?? .gitops)
+                              rollback: try m["rollback"].map { v throws(YAMLError) in try DeliverySection.rollback(v) } ?? .gitops,
+                              cluster: try m["cluster"].map { v throws(YAMLError) in try ClustersSection.name(v, in: clusters) })
+    }
+
+    /// The placement with its cluster: its own, else its environment's, else the only one. With
+    /// clusters defined, every placement runs on one.
+    static func placed(_ place: AppEnvironment, of app: String, in env: EnvironmentConfig, clusters: [ClusterConfig],
+                       at value: YAMLValue) throws(YAMLError) -> AppEnvironment {
+        guard !clusters.isEmpty else { return place }
+        guard let cluster = place.cluster ?? env.cluster ?? (clusters.count == 1 ? clusters[0].name : nil) else {
+            throw value.error("\(app) in \(env.name) runs on no cluster: set cluster on environment \(env.name) (environments:) or here; "
+                              + "\(ClustersSection.path) defines: \(clusters.map(\.name).joined(separator: ", "))")
+        }
+        return place.on(cluster: cluster)
     }
 }

@@ -50,9 +50,12 @@ public struct ConfigurationLoader: Sendable {
         guard let environmentsNode = root["environments"] else {
             throw document.error("missing required key 'environments' (a list such as dev, staging, prod)")
         }
-        let environments = try CatalogSection.environments(environmentsNode)
-        let apps = try root["apps"].map { v throws(YAMLError) in try CatalogSection.apps(v, environments: environments) } ?? []
-        let catalog = Catalog(environments: environments, apps: apps)
+        let clusters = try ClustersSection.read(root)
+        let environments = try CatalogSection.environments(environmentsNode, clusters: clusters)
+        let apps = try root["apps"].map { v throws(YAMLError) in
+            try CatalogSection.apps(v, environments: environments, clusters: clusters)
+        } ?? []
+        let catalog = Catalog(environments: environments, apps: apps, clusters: clusters)
         let defaults = try root["defaults"].map { v throws(YAMLError) in try DefaultsSection.parse(v, catalog: catalog) } ?? Defaults()
         let rulesPath = try root["rules"].map { v throws(YAMLError) in
             let m = try v.mapping()

@@ -41,6 +41,8 @@ struct SettingsSection {
     }
 
     private func collectLeaves(_ node: YAMLValue, path: String, into leaves: inout [String: YAMLValue]) throws(YAMLError) {
+        // A map of named entries, read with the catalog: not flat settings.
+        if path == ClustersSection.path { return }
         if case .mapping = node.node {
             for (k, v) in try node.mapping().entries { try collectLeaves(v, path: "\(path).\(k)", into: &leaves) }
         } else if !node.isNull {

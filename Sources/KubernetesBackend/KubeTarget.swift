@@ -9,6 +9,10 @@ struct KubeTarget: Sendable {
     let deployment: String
     /// `app=iris-classifier` (labels sorted by key); `app=NAME` when the configuration sets none.
     let selector: String
+    /// The cluster it runs on, when clusters are configured.
+    let cluster: String?
+    /// The API server of that cluster.
+    let client: KubernetesClient
 
     /// `iris-classifier in staging (ml-staging/iris-classifier)`.
     var summary: String { "\(app) in \(env) (\(namespace)/\(deployment))" }
@@ -23,7 +27,8 @@ public struct KubernetesRefusal: Error, Sendable, Hashable {
 
 extension KubernetesContext {
     /// The app and environment named by the command, checked against the catalog, Kubernetes'
-    /// naming rules and the namespace allow-list. The environment is never guessed.
+    /// naming rules, and the cluster it runs on with that cluster's namespace allow-list. The
+    /// environment is never guessed.
     func target(_ input: ExecutionInput) -> Result<KubeTarget, KubernetesRefusal> {
         guard let name = input.string("app"), let app = catalog.app(named: name) else {
             return .failure(KubernetesRefusal("Say which app: one of \(catalog.appNames.joined(separator: ", "))."))
@@ -42,10 +47,37 @@ extension KubernetesContext {
         for (what, value) in [("namespace", namespace), ("deployment", deployment)] where !KubeName.isValid(value) {
             return .failure(KubernetesRefusal("The \(what) '\(value)' configured for \(app.name) in \(env) is not a valid Kubernetes name."))
         }
-        guard namespaces.allows(namespace) else { return .failure(KubernetesRefusal("Refused: \(namespaces.refusal(namespace)).")) }
+        let cluster: KubeCluster
+        switch self.cluster(of: place, app: app.name, env: env) {
+        case .failure(let refusal): return .failure(refusal)
+        case .success(let found): cluster = found
+        }
+        guard cluster.namespaces.allows(namespace) else {
+            return .failure(KubernetesRefusal("Refused: \(cluster.namespaces.refusal(namespace))."))
+        }
+        let client: KubernetesClient
+        switch cluster.access {
+        case .failure(let unavailable): return .failure(KubernetesRefusal(unavailable.refusal(cluster: cluster.name ?? "?")))
+        case .success(let ready): client = ready
+        }
         let labels = place.labels.isEmpty ? ["app": app.name] : place.labels
         let selector = labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
-        return .success(KubeTarget(app: app.name, env: env, namespace: namespace, deployment: deployment, selector: selector))
+        return .success(KubeTarget(app: app.name, env: env, namespace: namespace, deployment: deployment, selector: selector,
+                                   cluster: cluster.name, client: client))
+    }
+
+    /// The one connection, or the cluster the placement names.
+    func cluster(of place: AppEnvironment, app: String, env: String) -> Result<KubeCluster, KubernetesRefusal> {
+        if let single { return .success(single) }
+        guard let name = place.cluster else {
+            return .failure(KubernetesRefusal("\(app) in \(env) runs on no cluster: set cluster on environment \(env), "
+                                              + "or on apps[].environments.\(env) (clusters: \(clusters.keys.sorted().joined(separator: ", ")))."))
+        }
+        guard let cluster = clusters[name] else {
+            return .failure(KubernetesRefusal("\(app) in \(env) runs on cluster \(name), which backends.kubernetes.clusters does not define "
+                                              + "(it defines \(clusters.keys.sorted().joined(separator: ", ")))."))
+        }
+        return .success(cluster)
     }
 }
 

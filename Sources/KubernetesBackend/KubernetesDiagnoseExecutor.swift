@@ -12,7 +12,7 @@ public struct KubernetesDiagnoseExecutor: Executor {
 
     public func plan(_ input: ExecutionInput) -> [String] {
         context.plan(input) { target in
-            let requests = context.client.requests
+            let requests = target.client.requests
             return [requests.listPods(namespace: target.namespace, selector: target.selector).planLine,
                     requests.listEvents(namespace: target.namespace, involving: target.deployment).planLine,
                     requests.listEvents(namespace: target.namespace, involving: "POD").planLine
@@ -53,7 +53,7 @@ public struct KubernetesDiagnoseExecutor: Executor {
     func logEvidence(_ input: ExecutionInput) async -> String {
         guard case .success(let target) = context.target(input) else { return "" }
         do {
-            let pods = try await context.client.pods(namespace: target.namespace, selector: target.selector)
+            let pods = try await target.client.pods(namespace: target.namespace, selector: target.selector)
             guard let worst = pods.max(by: { Self.trouble($0) < Self.trouble($1) }) else {
                 return "No pods: no logs."
             }
@@ -81,7 +81,7 @@ public struct KubernetesDiagnoseExecutor: Executor {
         case .success(let found): target = found
         }
         do {
-            return .success(try await DiagnosisCollector(client: context.client).collect(target, symptom: input.string("symptom")))
+            return .success(try await DiagnosisCollector(client: target.client).collect(target, symptom: input.string("symptom")))
         } catch {
             return .failure(KubernetesRefusal("\(error)"))
         }

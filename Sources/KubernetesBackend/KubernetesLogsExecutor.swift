@@ -16,9 +16,9 @@ public struct KubernetesLogsExecutor: Executor {
 
     public func plan(_ input: ExecutionInput) -> [String] {
         context.plan(input) { target in
-            let example = context.client.requests.podLog(namespace: target.namespace, pod: "POD", container: "CONTAINER",
+            let example = target.client.requests.podLog(namespace: target.namespace, pod: "POD", container: "CONTAINER",
                                                          tailLines: Self.lines(input), previous: false)
-            return [context.client.requests.listPods(namespace: target.namespace, selector: target.selector).planLine,
+            return [target.client.requests.listPods(namespace: target.namespace, selector: target.selector).planLine,
                     example.planLine + " for each container of up to \(Self.maxPods) pods (and &previous=true after a restart)"]
         }
     }
@@ -30,7 +30,7 @@ public struct KubernetesLogsExecutor: Executor {
     func logs(_ target: KubeTarget, _ input: ExecutionInput) async -> ExecutionResult {
         let lines = Self.lines(input)
         do {
-            let pods = try await context.client.pods(namespace: target.namespace, selector: target.selector)
+            let pods = try await target.client.pods(namespace: target.namespace, selector: target.selector)
             guard !pods.isEmpty else {
                 return .succeeded(.text("No pods of \(target.summary) match \(target.selector): nothing to show.", severity: .warning))
             }
@@ -72,7 +72,7 @@ public struct KubernetesLogsExecutor: Executor {
     func tail(_ pod: String, _ container: String, _ lines: Int, previous: Bool, _ target: KubeTarget) async throws(KubernetesError)
         -> ReplyBlock {
         do {
-            let log = try await context.client.log(namespace: target.namespace, pod: pod, container: container, tailLines: lines,
+            let log = try await target.client.log(namespace: target.namespace, pod: pod, container: container, tailLines: lines,
                                                    previous: previous)
             let trimmed = log.hasSuffix("\n") ? String(log.dropLast()) : log
             return .code(trimmed.isEmpty ? "(no output)" : trimmed)

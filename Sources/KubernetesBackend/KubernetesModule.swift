@@ -18,8 +18,9 @@ extension SettingKey {
 }
 
 /// Kubernetes: logs, diagnose, scale and restart, through an API URL with a token, a kubeconfig,
-/// or the in-cluster service account, only in allowed namespaces. A broken setup answers with
-/// its exact problem.
+/// or the in-cluster service account, only in allowed namespaces — or, with
+/// `backends.kubernetes.clusters`, on the cluster each app's environment names. A broken setup
+/// answers with its exact problem.
 public struct KubernetesModule: BackendModule {
     public let name = "kubernetes"
     public let displayName = "Kubernetes"
@@ -36,10 +37,10 @@ public struct KubernetesModule: BackendModule {
     }
 
     public func status(in context: ModuleContext) -> ModuleStatus {
+        if !context.configuration.catalog.clusters.isEmpty { return clusterStatus(in: context) }
         do {
             guard let connection = try setup(context).connection() else {
-                return .disabled(hint: "set \(SettingKey.kubeAPIURL.path) and its token, or \(SettingKey.kubeconfig.variable), "
-                                 + "or run in a pod with a service account")
+                return .disabled(hint: KubernetesClusterSetup.backendHint)
             }
             return .enabled(by: connection.source)
         } catch {
@@ -49,6 +50,7 @@ public struct KubernetesModule: BackendModule {
 
     public func executors(in context: ModuleContext) throws -> [(any Executor, [Intent])] {
         let configuration = context.configuration
+        if !configuration.catalog.clusters.isEmpty { return clusterExecutors(in: context) }
         do {
             guard let connection = try setup(context).connection() else { return [] }
             let kube = KubernetesContext(client: try KubernetesClient.make(connection, http: context.http), catalog: configuration.catalog,

@@ -9,7 +9,7 @@ extension KubernetesScaleExecutor {
         }
         let change = "scale \(target.namespace)/\(target.deployment) to \(replicas) replicas"
         do {
-            let now = try await context.client.replicas(namespace: target.namespace, deployment: target.deployment)
+            let now = try await target.client.replicas(namespace: target.namespace, deployment: target.deployment)
             return ChangePreview(headline: "\(target.app) in \(target.env): \(now) → \(replicas) replicas", lines: [change])
         } catch {
             return ChangePreview(headline: "\(target.app) in \(target.env): → \(replicas) replicas", lines: [change],
@@ -23,7 +23,7 @@ extension KubernetesRestartExecutor {
         guard case .success(let target) = context.target(input) else { return ChangePreview(lines: plan(input)) }
         let change = "restart \(target.namespace)/\(target.deployment) (rolling: new pods before old ones stop)"
         do {
-            let pods = try await context.client.pods(namespace: target.namespace, selector: target.selector)
+            let pods = try await target.client.pods(namespace: target.namespace, selector: target.selector)
             return ChangePreview(headline: "\(target.app) in \(target.env): replace its \(pods.count) pod\(pods.count == 1 ? "" : "s")",
                                  lines: [change])
         } catch {

@@ -12,7 +12,7 @@ public struct KubernetesRestartExecutor: Executor {
 
     public func plan(_ input: ExecutionInput) -> [String] {
         context.plan(input) { target in
-            [context.client.requests.patchRestartedAt(namespace: target.namespace, deployment: target.deployment, at: context.now()).planLine]
+            [target.client.requests.patchRestartedAt(namespace: target.namespace, deployment: target.deployment, at: context.now()).planLine]
         }
     }
 
@@ -20,7 +20,7 @@ public struct KubernetesRestartExecutor: Executor {
         await context.run(input) { target in
             let at = context.now()
             do {
-                try await context.client.restart(namespace: target.namespace, deployment: target.deployment, at: at)
+                try await target.client.restart(namespace: target.namespace, deployment: target.deployment, at: at)
             } catch {
                 return .failed("\(error)")
             }

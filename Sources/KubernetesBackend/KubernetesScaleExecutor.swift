@@ -16,7 +16,7 @@ public struct KubernetesScaleExecutor: Executor {
             switch replicas(input, target) {
             case .failure(let refusal): return ["refuse: \(refusal.text)"]
             case .success(let replicas):
-                let requests = context.client.requests
+                let requests = target.client.requests
                 return [requests.getScale(namespace: target.namespace, deployment: target.deployment).planLine,
                         requests.patchScale(namespace: target.namespace, deployment: target.deployment, replicas: replicas).planLine]
             }
@@ -33,7 +33,7 @@ public struct KubernetesScaleExecutor: Executor {
     }
 
     func scale(_ target: KubeTarget, to replicas: Int) async -> ExecutionResult {
-        let client = context.client
+        let client = target.client
         do {
             let before = try await client.replicas(namespace: target.namespace, deployment: target.deployment)
             if before == replicas {

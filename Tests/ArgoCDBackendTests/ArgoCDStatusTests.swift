@@ -43,6 +43,7 @@ struct ArgoCDStatusTests {
         #expect(text == """
             iris-classifier in prod: Synced, Healthy at `rev1`
             Argo CD app: velero-test
+            Cluster: cloud
             Images: nginx:latest
             Last sync: 2024-03-05T07:33:04Z (Succeeded)
             """)
