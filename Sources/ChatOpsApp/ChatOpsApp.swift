@@ -109,7 +109,7 @@ public final class ChatOpsApp: Sendable {
                           isDryRun: options.dryRun || configuration.isDryRun,
                           crashpoint: Crashpoint(armed: options.environment["CHATOPS_CRASHPOINT"]),
                           limiter: options.limiter ?? CommandRateLimiter(settings: configuration.settings),
-                          inference: language.inference, now: options.now)
+                          inference: language.inference, logger: options.logger, now: options.now)
         return ChatOpsApp(configuration: configuration, classifier: classifier, policy: policy, store: store, http: http,
                           modules: modules, context: context, bot: bot, statuses: statuses, now: options.now, prompts: prompts,
                           languageModel: language.model)

@@ -54,6 +54,7 @@ public struct ChatServer: Sendable {
 
     public func makeRouter() -> ChatRouter {
         let router = ChatRouter(context: ChatRequestContext.self)
+        router.add(middleware: RequestIDMiddleware())
         router.add(middleware: BodyBudgetMiddleware(gate: gate))
         router.add(middleware: WebhookTimingMiddleware(platforms: Set(adapters.map(\.platform))))
         router.get("/healthz") { _, _ in InboundBody.text("ok\n") }
@@ -137,4 +138,10 @@ struct StartupAndDrain: Service {
         try? await gracefulShutdown()
         await work.drain()
     }
+}
+
+/// How the service lifecycle's log names it: its name only, never its fields (the bot, its
+/// executors and their clients hold tokens).
+extension StartupAndDrain: CustomStringConvertible {
+    var description: String { "StartupAndDrain" }
 }

@@ -30,6 +30,7 @@ extension ChatBot {
             let reason = input.command.slots["reason"]?.stringValue
             switch try await store.deny(id: id, approver: approver, reason: reason, origin: input.origin, at: now()) {
             case .denied(let r):
+                await logRequest("denied", r, ["approver": "\(approver)"])
                 BotMetrics.command(input.command, outcome: "succeeded")
                 BotMetrics.command(r.command, outcome: "denied")
                 await sink.send(Replies.denied(r, by: approver, reason: reason), to: input.origin)
@@ -42,9 +43,11 @@ extension ChatBot {
         }
         switch try await store.approve(id: id, approver: approver, origin: input.origin, at: now()) {
         case .recorded(let r, let approvals, let quorum):
+            await logRequest("approval recorded", r, ["approver": "\(approver)", "approvals": "\(approvals)/\(quorum)"])
             BotMetrics.command(input.command, outcome: "succeeded")
             await sink.send(Replies.approvalRecorded(r, by: approver, approvals: approvals, quorum: quorum), to: input.origin)
         case .quorumReached(let r):
+            await logRequest("approved", r, ["approver": "\(approver)"])
             BotMetrics.command(input.command, outcome: "succeeded")
             BotMetrics.command(r.command, outcome: "approved")
             BotMetrics.approvalWait(seconds: now().timeIntervalSince(r.createdAt), intent: r.intent.rawValue)

@@ -22,6 +22,7 @@ extension ChatBot {
             return  // someone else claimed it, or it was cancelled meanwhile
         }
         crashpoint.reach("after-claim")
+        await logRequest("running", claimed)
         if claimed.intent.actsOnTargetSystem {
             await sink.send(Replies.running(claimed), to: claimed.origin)
         }
@@ -30,6 +31,7 @@ extension ChatBot {
         }
         crashpoint.reach("before-finish")
         BotMetrics.command(claimed.command, outcome: result.isSuccess ? "succeeded" : "failed")
+        await logRequest("finished", claimed, ["outcome": "\(result.isSuccess ? "succeeded" : "failed")"])
         let finished = try await store.finish(id: claimed.id, succeeded: result.isSuccess, result: result.text, at: now())
         await sink.send(Replies.finished(finished, result.reply, succeeded: result.isSuccess), to: finished.origin)
     }

@@ -52,6 +52,8 @@ extension ChatBot {
             try await store.recordExecutionNote(requestID: stored.id, key: InferredBy.noteKey, value: inferred.note, at: now())
         }
         crashpoint.reach("after-create")
+        try await rememberRequestID(of: stored)
+        await logRequest("recorded", stored, ["decision": "\(Self.decisionWord(admission))"])
         switch admission {
         case .refused(let reason):
             BotMetrics.command(command, outcome: "refused")
@@ -102,5 +104,13 @@ extension ChatBot {
                        channel: request.origin.channel, isDryRun: request.isDryRun,
                        approvers: request.approvals.map(\.approver),
                        notes: StoredRequestNotes(store: store, requestID: request.id, now: now))
+    }
+
+    static func decisionWord(_ admission: Admission) -> String {
+        switch admission {
+        case .refused: return "refused"
+        case .awaitingApproval: return "awaiting_approval"
+        case .approved: return "allowed"
+        }
     }
 }

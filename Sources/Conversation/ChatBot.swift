@@ -3,6 +3,7 @@ import ChatOpsCore
 import ChatOpsConfig
 import Execution
 import Foundation
+import Logging
 import Understanding
 
 /// One message through the whole path: understand → policy → approval → execute → reply.
@@ -26,12 +27,14 @@ public struct ChatBot: Sendable {
     /// The LLM intent layer, when a model is configured: asked only about addressed messages no
     /// rule understood.
     let inference: ModelInference?
+    /// What the bot decided and did about each request, with the inbound request's id.
+    let logger: Logger
 
     public init(classifier: RuleClassifier, policy: Policy, catalog: Catalog, store: any ApprovalStore,
                 registry: ExecutorRegistry, isDryRun: Bool, owner: ExecutionOwner = .current,
                 crashpoint: Crashpoint = Crashpoint(armed: nil), lease: TimeInterval = 60,
                 limiter: CommandRateLimiter = .unlimited, inference: ModelInference? = nil,
-                now: @escaping @Sendable () -> Date = { Date() }) {
+                logger: Logger = Logger(label: "chatops.bot"), now: @escaping @Sendable () -> Date = { Date() }) {
         self.classifier = classifier
         self.policy = policy
         self.catalog = catalog
@@ -44,6 +47,7 @@ public struct ChatBot: Sendable {
         self.lease = lease
         self.limiter = limiter
         self.inference = inference
+        self.logger = logger
         self.now = now
     }
 

@@ -52,3 +52,9 @@ public struct ExpirySweeper: Service {
         }
     }
 }
+
+/// How the service lifecycle's log names it: its name only, never its fields (the bot, its
+/// executors and their clients hold tokens).
+extension ExpirySweeper: CustomStringConvertible {
+    public var description: String { "ExpirySweeper" }
+}

@@ -343,3 +343,9 @@ actor ChannelPacing {
         if slot > now { try? await Task.sleep(until: slot, clock: .continuous) }
     }
 }
+
+/// How the service lifecycle's log names it: its name only, never its fields (the bot it holds
+/// reaches every client and its token).
+extension IncidentWorker: CustomStringConvertible {
+    public var description: String { "IncidentWorker" }
+}

@@ -25,7 +25,8 @@ struct IncidentActionTests {
             store: store, fakeIntents: [.diagnose, .restart, .rollback, .scale], clock: clock))
     }
 
-    static func click(_ h: PlatformHarness, _ action: ReplyAction, user: String, root: String, trigger: String) async throws {
+    static func click(_ h: PlatformHarness, _ action: ReplyAction, user: String, root: String, trigger: String,
+                      requestID: String? = nil) async throws {
         var payload = AlertFixtures.object("block_actions.button.payload.json")
         var actions = payload["actions"] as! [[String: Any]]
         actions[0]["action_id"] = action.identifier
@@ -38,10 +39,11 @@ struct IncidentActionTests {
         payload["user"] = who
         payload["trigger_id"] = trigger
         let body = QueryString.encode([("payload", String(decoding: AlertFixtures.encode(payload), as: UTF8.self))])
-        #expect(try await h.postSlack("/slack/interactions", body).status == 200)
+        #expect(try await h.postSlack("/slack/interactions", body, headers: requestID.map { [("X-Request-Id", $0)] } ?? []).status == 200)
     }
 
-    static func mention(_ h: PlatformHarness, _ text: String, user: String, root: String, ts: String, eventID: String) async throws {
+    static func mention(_ h: PlatformHarness, _ text: String, user: String, root: String, ts: String, eventID: String,
+                        requestID: String? = nil) async throws {
         var envelope = AlertFixtures.object("app_mention.event.json")
         var event = envelope["event"] as! [String: Any]
         event["text"] = "<@U0CHATOPS> \(text)"
@@ -54,7 +56,10 @@ struct IncidentActionTests {
         envelope["event_id"] = eventID
         envelope["authorizations"] = [["team_id": "T111", "user_id": "U0CHATOPS", "is_bot": true]]
         let body = String(decoding: AlertFixtures.encode(envelope), as: UTF8.self)
-        #expect(try await h.postSlack("/slack/events", body, contentType: "application/json").status == 200)
+        let response = try await h.postSlack("/slack/events", body, contentType: "application/json",
+                                             headers: requestID.map { [("X-Request-Id", $0)] } ?? [])
+        #expect(response.status == 200)
+        if let requestID { #expect(response.headers.first { $0.0.lowercased() == "x-request-id" }?.1 == requestID) }
     }
 
     @Test("the thread names the app, shows its evidence and offers Restart, Roll back, Freeze; a click and typed words ask as the person")

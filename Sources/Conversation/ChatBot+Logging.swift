@@ -1,0 +1,27 @@
+import Approvals
+import ChatOpsCore
+import Logging
+
+extension ChatBot {
+    /// The note that keeps the id of the inbound request that made a request, for the lines
+    /// logged when it is approved and run from another delivery.
+    static let requestIDNote = "request_id"
+
+    /// One line about request `request`: what happened (`recorded`, `approved`, `running`,
+    /// `finished`…), with the inbound request's id and, when it differs, the one that made it.
+    func logRequest(_ what: String, _ request: StoredRequest, _ details: Logger.Metadata = [:]) async {
+        var metadata: Logger.Metadata = ["request": "\(request.id)", "intent": "\(request.intent.rawValue)",
+                                         "requester": "\(request.requester)"]
+        if let current = RequestID.current { metadata["request_id"] = "\(current)" }
+        if let origin = try? await store.executionNote(requestID: request.id, key: Self.requestIDNote), origin != RequestID.current {
+            metadata["origin_request_id"] = "\(origin)"
+        }
+        logger.info("request \(what)", metadata: metadata.merging(details) { _, new in new })
+    }
+
+    /// Keeps the inbound request's id with a new request.
+    func rememberRequestID(of request: StoredRequest) async throws {
+        guard let current = RequestID.current else { return }
+        try await store.recordExecutionNote(requestID: request.id, key: Self.requestIDNote, value: current, at: now())
+    }
+}
