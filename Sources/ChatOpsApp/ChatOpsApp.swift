@@ -38,6 +38,8 @@ public final class ChatOpsApp: Sendable {
     public let prompts: PromptLibrary
     /// The chosen language model, guarded; nil: rules alone, analyses with evidence only.
     public let languageModel: GuardedModel?
+    /// What the last SIGHUP reload did.
+    public let reloads = ReloadRecord()
 
     init(configuration: ChatOpsConfiguration, classifier: RuleClassifier, policy: Policy, store: any ApprovalStore,
          http: HTTPClientPool, modules: ChatOpsModules, context: ModuleContext, bot: ChatBot, statuses: [ModuleReport],
@@ -187,7 +189,8 @@ public final class ChatOpsApp: Sendable {
                                        maxBufferedBytes: settings.integer(.maxBufferedBytes) ?? 8 << 20)
         let bot = bot
         return ChatServer(bot: bot, adapters: adapters, host: listen.host, port: listen.port, work: work, router: router, gate: gate,
-                          readiness: { await bot.readinessProblems() }, metrics: { MetricsExport.text() }, sweepInterval: sweepInterval,
+                          readiness: { await bot.readinessProblems() }, readinessNotes: { [reloads] in reloads.notes },
+                          metrics: { MetricsExport.text() }, sweepInterval: sweepInterval,
                           retention: settings.duration(.storeRetention), logger: context.logger)
     }
 

@@ -13,7 +13,8 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             A platform is served when its settings are there (`chatops config check` says which are, and which
             setting turned each on); see docs/platforms.md for each platform's setup. SIGTERM or SIGINT stops it
-            gracefully: no new requests, and work already acknowledged is finished first.
+            gracefully: no new requests, and work already acknowledged is finished first. SIGHUP reloads the
+            configuration and the rules; when they do not load, the running ones stay (the log and /readyz say why).
             """
     )
 
@@ -41,6 +42,8 @@ struct ServeCommand: AsyncParsableCommand {
                 }
                 let platforms = server.adapters.isEmpty ? "no platform is configured yet (see docs/platforms.md)"
                     : "serving " + server.adapters.map(\.platform).joined(separator: ", ")
+                let reloading = ReloadOnHangup { await app.reload(setup.options(dryRun: dryRun, logger: logger, preparePlatforms: true)) }
+                defer { reloading.stop() }
                 let running = await server.start { port in
                     let line = "chatops listening on http://\(address.host):\(port): \(platforms)"
                     if format == "json" { logger.notice("\(line)") } else { FileHandle.standardError.write(Data((line + "\n").utf8)) }

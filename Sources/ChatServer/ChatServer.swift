@@ -18,6 +18,8 @@ public struct ChatServer: Sendable {
     /// Connection and buffered-body caps, checked before any signature.
     public let gate: InboundGate
     let readiness: @Sendable () async -> [String]
+    /// Lines `/readyz` adds under its answer (the last reload).
+    let readinessNotes: @Sendable () -> [String]
     /// `GET /metrics`: the Prometheus text exposition; nil serves no `/metrics`.
     let metrics: (@Sendable () -> [UInt8])?
     let sweepInterval: Duration
@@ -29,7 +31,8 @@ public struct ChatServer: Sendable {
     /// `router` must be the one the adapters were given, so each can reach the others' threads.
     public init(bot: ChatBot, adapters: [any PlatformAdapter], host: String, port: Int, work: InFlightWork,
                 router: ReplyRouter = ReplyRouter(), gate: InboundGate = InboundGate(),
-                readiness: @escaping @Sendable () async -> [String], metrics: (@Sendable () -> [UInt8])? = nil,
+                readiness: @escaping @Sendable () async -> [String], readinessNotes: @escaping @Sendable () -> [String] = { [] },
+                metrics: (@Sendable () -> [UInt8])? = nil,
                 sweepInterval: Duration = .seconds(15),
                 retention: Duration? = nil, logger: Logger = Logger(label: "chatops.server")) {
         self.bot = bot
@@ -40,6 +43,7 @@ public struct ChatServer: Sendable {
         self.router = router
         self.gate = gate
         self.readiness = readiness
+        self.readinessNotes = readinessNotes
         self.metrics = metrics
         self.sweepInterval = sweepInterval
         self.retention = retention
@@ -60,8 +64,9 @@ public struct ChatServer: Sendable {
         router.get("/healthz") { _, _ in InboundBody.text("ok\n") }
         router.get("/readyz") { _, _ in
             let problems = await readiness()
-            return problems.isEmpty ? InboundBody.text("ready\n")
-                : InboundBody.text("not ready: " + problems.joined(separator: "; ") + "\n", status: .serviceUnavailable)
+            let notes = readinessNotes().map { $0 + "\n" }.joined()
+            return problems.isEmpty ? InboundBody.text("ready\n" + notes)
+                : InboundBody.text("not ready: " + problems.joined(separator: "; ") + "\n" + notes, status: .serviceUnavailable)
         }
         if let metrics {
             router.get("/metrics") { _, _ in

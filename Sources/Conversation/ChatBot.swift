@@ -10,12 +10,15 @@ import Understanding
 /// The same object serves the console and every chat platform; it holds no mutable state
 /// (the store does), so any number of messages may be handled at once.
 public struct ChatBot: Sendable {
-    let classifier: RuleClassifier
-    let policy: Policy
-    let policyEngine: PolicyEngine
-    let catalog: Catalog
+    /// The rules, policy, catalog and executors in force: swapped whole by `reload`, so a message
+    /// is handled by one set from start to end of each step.
+    let loaded: LoadedSet
+    var classifier: RuleClassifier { loaded.current.classifier }
+    var policy: Policy { loaded.current.policy }
+    var policyEngine: PolicyEngine { loaded.current.policyEngine }
+    var catalog: Catalog { loaded.current.catalog }
+    var runner: ExecutionRunner { loaded.current.runner }
     public let store: any ApprovalStore
-    let runner: ExecutionRunner
     let isDryRun: Bool
     let owner: ExecutionOwner
     let crashpoint: Crashpoint
@@ -35,12 +38,8 @@ public struct ChatBot: Sendable {
                 crashpoint: Crashpoint = Crashpoint(armed: nil), lease: TimeInterval = 60,
                 limiter: CommandRateLimiter = .unlimited, inference: ModelInference? = nil,
                 logger: Logger = Logger(label: "chatops.bot"), now: @escaping @Sendable () -> Date = { Date() }) {
-        self.classifier = classifier
-        self.policy = policy
-        self.catalog = catalog
-        self.policyEngine = PolicyEngine(policy: policy, protectedEnvironments: Set(catalog.environments.filter(\.isProtected).map(\.name)))
+        loaded = LoadedSet(BotRules(classifier: classifier, policy: policy, catalog: catalog, registry: registry))
         self.store = store
-        self.runner = ExecutionRunner(registry: registry)
         self.isDryRun = isDryRun
         self.owner = owner
         self.crashpoint = crashpoint

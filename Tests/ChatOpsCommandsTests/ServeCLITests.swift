@@ -40,6 +40,52 @@ struct ServeCLITests {
         #expect(process.terminationStatus == 0)
     }
 
+    @Test("SIGHUP reloads: a broken configuration is refused and /readyz says why, still ready; a good one is in force")
+    func reloadsOnHangup() async throws {
+        let cli = try FreshStoreCLI()
+        let example = try String(contentsOfFile: RepositoryPaths.exampleConfig, encoding: .utf8)
+        let config = try cli.directory.write("chatops.yaml", example)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: cli.binary)
+        process.arguments = ["serve", "--listen", "127.0.0.1:0", "--store", cli.store, "--config", config]
+        process.environment = cli.environment(["CHATOPS_GITHUB_WEBHOOK_SECRET": "s3cret", "CHATOPS_GITHUB_TOKEN": "ghp_x"])
+        process.currentDirectoryURL = RepositoryPaths.root
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        var seen = ""
+        let deadline = Date().addingTimeInterval(30)
+        while !seen.contains(": serving"), Date() < deadline {
+            let chunk = err.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen += String(decoding: chunk, as: UTF8.self)
+        }
+        let line = try #require(seen.split(separator: "\n").first { $0.hasPrefix("chatops listening on http://127.0.0.1:") })
+        let port = try #require(Int(line.split(separator: ":")[2].prefix { $0.isNumber }))
+        func readyz(until word: String) async throws -> (Int, String) {
+            for _ in 0..<100 {
+                let answer = try await URLFetch.get("http://127.0.0.1:\(port)/readyz")
+                if answer.1.contains(word) { return answer }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            return try await URLFetch.get("http://127.0.0.1:\(port)/readyz")
+        }
+        _ = try cli.directory.write("chatops.yaml", example.replacingOccurrences(of: "unknown_users: none", with: "unknown_users: everyone"))
+        kill(process.processIdentifier, SIGHUP)
+        let refused = try await readyz(until: "refused")
+        #expect(refused.0 == 200 && refused.1.hasPrefix("ready\nreload at "), "\(refused.1)")
+        #expect(refused.1.contains("the previous configuration and rules stay in force") && refused.1.contains("unknown_users"))
+        _ = try cli.directory.write("chatops.yaml", example)
+        kill(process.processIdentifier, SIGHUP)
+        let reloaded = try await readyz(until: "reloaded at")
+        #expect(reloaded.0 == 200 && reloaded.1.contains("rules, "), "\(reloaded.1)")
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
     @Test("a half-configured platform or a bad listen address stops it with exit 2 and what to set")
     func setupErrors() throws {
         let cli = try FreshStoreCLI()
