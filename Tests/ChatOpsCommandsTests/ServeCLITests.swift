@@ -4,19 +4,17 @@ import Testing
 
 @Suite("chatops serve from the command line", .serialized)
 struct ServeCLITests {
-    @Test("it listens, answers /healthz, /readyz and /metrics, and stops cleanly on SIGTERM")
-    func servesAndStops() async throws {
-        let cli = try FreshStoreCLI()
+    /// Starts `chatops serve` on a free port with GitHub configured; the process and its listening line.
+    static func serve(_ cli: FreshStoreCLI, arguments: [String] = []) throws -> (Process, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: cli.binary)
-        process.arguments = ["serve", "--listen", "127.0.0.1:0", "--store", cli.store]
+        process.arguments = ["serve", "--listen", "127.0.0.1:0", "--store", cli.store] + arguments
         process.environment = cli.environment(["CHATOPS_GITHUB_WEBHOOK_SECRET": "s3cret", "CHATOPS_GITHUB_TOKEN": "ghp_x"])
         process.currentDirectoryURL = RepositoryPaths.root
         let err = Pipe()
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
         var seen = ""
         let deadline = Date().addingTimeInterval(30)
         while !seen.contains(": serving"), Date() < deadline {
@@ -24,7 +22,23 @@ struct ServeCLITests {
             if chunk.isEmpty { break }
             seen += String(decoding: chunk, as: UTF8.self)
         }
-        let line = try #require(seen.split(separator: "\n").first { $0.hasPrefix("chatops listening on http://127.0.0.1:") })
+        guard let line = seen.split(separator: "\n").first(where: { $0.hasPrefix("chatops listening on http://127.0.0.1:") }) else {
+            kill(process.processIdentifier, SIGKILL)
+            throw ServeDidNotStart(output: seen)
+        }
+        return (process, String(line))
+    }
+
+    struct ServeDidNotStart: Error, CustomStringConvertible {
+        let output: String
+        var description: String { "chatops serve did not say it listens: \(output)" }
+    }
+
+    @Test("it listens, answers /healthz, /readyz and /metrics, and stops cleanly on SIGTERM")
+    func servesAndStops() async throws {
+        let cli = try FreshStoreCLI()
+        let (process, line) = try Self.serve(cli)
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
         #expect(line.hasSuffix(": serving github"))
         let port = try #require(Int(line.split(separator: ":")[2].prefix { $0.isNumber }))
         let health = try await URLFetch.get("http://127.0.0.1:\(port)/healthz")
@@ -45,24 +59,8 @@ struct ServeCLITests {
         let cli = try FreshStoreCLI()
         let example = try String(contentsOfFile: RepositoryPaths.exampleConfig, encoding: .utf8)
         let config = try cli.directory.write("chatops.yaml", example)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: cli.binary)
-        process.arguments = ["serve", "--listen", "127.0.0.1:0", "--store", cli.store, "--config", config]
-        process.environment = cli.environment(["CHATOPS_GITHUB_WEBHOOK_SECRET": "s3cret", "CHATOPS_GITHUB_TOKEN": "ghp_x"])
-        process.currentDirectoryURL = RepositoryPaths.root
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
+        let (process, line) = try Self.serve(cli, arguments: ["--config", config])
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
-        var seen = ""
-        let deadline = Date().addingTimeInterval(30)
-        while !seen.contains(": serving"), Date() < deadline {
-            let chunk = err.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            seen += String(decoding: chunk, as: UTF8.self)
-        }
-        let line = try #require(seen.split(separator: "\n").first { $0.hasPrefix("chatops listening on http://127.0.0.1:") })
         let port = try #require(Int(line.split(separator: ":")[2].prefix { $0.isNumber }))
         func readyz(until word: String) async throws -> (Int, String) {
             for _ in 0..<100 {
