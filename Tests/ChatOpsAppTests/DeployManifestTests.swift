@@ -15,6 +15,8 @@ import YAMLSupport
 struct DeployManifestTests {
     static let base = "deploy/kubernetes"
     static let overlay = "deploy/kubernetes/overlays/small"
+    /// Applied on the edge cluster: the bot's account there and the Roles of edge's namespaces.
+    static let edge = "deploy/kubernetes/edge"
     /// What the Kubernetes executors call (KubernetesClient's actions), as (API group, resource, verb).
     static let executorCalls: Set<Grant> = [
         Grant("", "pods", "list"), Grant("", "pods/log", "get"), Grant("", "events", "list"),
@@ -94,7 +96,7 @@ struct DeployManifestTests {
         #expect(volume(mountedAt: "/tmp")?["emptyDir"] != nil, "/tmp is an emptyDir: the root filesystem is read-only")
     }
 
-    @Test(arguments: [Self.base, Self.overlay])
+    @Test(arguments: [Self.base, Self.overlay, Self.edge])
     func everyRoleGrantsWhatTheExecutorsCallAndNothingMore(folder: String) throws {
         let tree = try Kustomized.read(folder)
         let roles = tree.objects.filter { $0.kind == "Role" }
@@ -129,8 +131,8 @@ struct DeployManifestTests {
     func everyNamespaceTheCatalogNamesHasARoleAndABinding(folder: String) throws {
         let tree = try Kustomized.read(folder)
         let loader = ConfigurationLoader(environment: [:], settings: ChatOpsModules.standard.settings)
-        let example = try Self.namespaces(of: loader.load(path: RepositoryPaths.exampleConfig))
-        let deployed = try Self.namespaces(of: loader.load(path: try tree.configFile().path))
+        let example = try Self.namespaces(of: loader.load(path: RepositoryPaths.exampleConfig), onCluster: "cloud")
+        let deployed = try Self.namespaces(of: loader.load(path: try tree.configFile().path), onCluster: "cloud")
         #expect(example.count >= 2)
         let roles = Set(tree.objects.filter { $0.kind == "Role" }.compactMap(\.namespace))
         let bindings = Set(tree.objects.filter { $0.kind == "RoleBinding" }.compactMap(\.namespace))
@@ -140,10 +142,36 @@ struct DeployManifestTests {
         #expect(roles == deployed && bindings == deployed)
     }
 
+    @Test("the edge kustomization: the bot's account and token Secret (no value) in chatops, a Role and binding in exactly edge's namespaces")
+    func theEdgeClusterGetsItsOwnAccountAndRoles() throws {
+        let tree = try Kustomized.read(Self.edge)
+        let loader = ConfigurationLoader(environment: [:], settings: ChatOpsModules.standard.settings)
+        let deployed = try Self.namespaces(of: loader.load(path: Self.path("deploy/kubernetes/bot/chatops.yaml").path), onCluster: "edge")
+        let example = try Self.namespaces(of: loader.load(path: RepositoryPaths.exampleConfig), onCluster: "edge")
+        #expect(!deployed.isEmpty && example.isSubset(of: deployed))
+        #expect(Set(tree.objects.filter { $0.kind == "Role" }.compactMap(\.namespace)) == deployed)
+        #expect(Set(tree.objects.filter { $0.kind == "RoleBinding" }.compactMap(\.namespace)) == deployed)
+        let account = try tree.one("ServiceAccount")
+        #expect(account.namespace == "chatops")
+        let token = try tree.one("Secret")
+        #expect(token["type"]?.text == "kubernetes.io/service-account-token" && token["data"] == nil && token["stringData"] == nil)
+        #expect(token["metadata", "annotations", "kubernetes.io/service-account.name"]?.text == account.name)
+        #expect(!tree.objects.contains { ["ClusterRole", "ClusterRoleBinding", "Deployment"].contains($0.kind) })
+        #expect(try Self.namespaces(of: loader.load(path: Self.path("deploy/kubernetes/bot/chatops.yaml").path), onCluster: "cloud")
+            .isDisjoint(with: deployed), "no namespace on both clusters")
+    }
+
     @Test(arguments: [Self.base, Self.overlay])
     func noSecretHoldsAValueAndEverySecretReferenceIsASettingTheBotReads(folder: String) throws {
         let tree = try Kustomized.read(folder)
         let settings = try DocumentedSettings.load()
+        // The token variables the deployed configuration names for its clusters are read too.
+        let loader = ConfigurationLoader(environment: [:], settings: ChatOpsModules.standard.settings)
+        let clusterTokens: Set<String> = Set(try loader.load(path: try tree.configFile().path).catalog.clusters.compactMap { cluster in
+            if case .apiServer(_, .environment(let variable), _) = cluster.access { return variable }
+            return nil
+        })
+        #expect(clusterTokens == ["CHATOPS_KUBE_EDGE_TOKEN"])
         #expect(tree.secretGenerators == 0, "secrets are created by hand (docs/deploy-kubernetes.md), never generated from Git")
         for secret in tree.objects where secret.kind == "Secret" {
             #expect(secret["data"] == nil && secret["stringData"] == nil, "\(secret) holds values")
@@ -153,7 +181,7 @@ struct DeployManifestTests {
         #expect(references.count >= 8)
         for variable in container["env"]?.items ?? [] {
             let name = try #require(variable["name"]?.text)
-            #expect(settings.variables.contains(name), "\(name) is not a setting in docs/configuration.md")
+            #expect(settings.variables.contains(name) || clusterTokens.contains(name), "\(name) is not a setting in docs/configuration.md")
             if let reference = variable["valueFrom", "secretKeyRef"] {
                 #expect(reference["name"]?.text == "chatops" && reference["key"]?.text == name, "\(name) comes from secret chatops, key \(name)")
                 #expect(reference["optional"]?.text == "true", "a missing \(name) leaves its module off, not the pod down")
@@ -285,6 +313,17 @@ struct DeployManifestTests {
 
     static func namespaces(of configuration: ChatOpsConfiguration) -> Set<String> {
         Set(configuration.catalog.apps.flatMap { $0.environments.values.compactMap(\.namespace) })
+    }
+
+    /// The namespaces the catalog places on `cluster` (all of them when it defines no clusters).
+    static func namespaces(of configuration: ChatOpsConfiguration, onCluster cluster: String) -> Set<String> {
+        let catalog = configuration.catalog
+        return Set(catalog.apps.flatMap { app in
+            app.environments.compactMap { env, placement in
+                guard catalog.clusters.isEmpty || catalog.cluster(of: app, in: env)?.name == cluster else { return nil }
+                return placement.namespace
+            }
+        })
     }
 
     /// The names of the bot's series an expression uses (`chatops_…`, histogram suffixes removed).
