@@ -73,7 +73,7 @@ public final class ChatOpsApp: Sendable {
             let logger = options.logger, metrics = AuditHeadMetrics()
             sqlite.observeAuditHead { seq, hash in
                 logger.info("audit head", metadata: ["audit_seq": "\(seq)", "audit_hash": "\(hash)"])
-                metrics.observe(seq)
+                metrics.observe(seq, hash: hash)
             }
         }
         let http = HTTPClientPool()

@@ -28,14 +28,18 @@ public enum MetricsExport {
     }
 }
 
-/// Turns the store's audit-head observations into `chatops_audit_entries_total` and the head gauge.
+/// Turns the store's audit-head observations into `chatops_audit_entries_total` and the head gauges.
 final class AuditHeadMetrics: Sendable {
-    private let last = Mutex<Int64?>(nil)
+    private let last = Mutex<(sequence: Int64?, head: CoreMetrics.Gauge?)>((nil, nil))
 
-    func observe(_ sequence: Int64) {
+    func observe(_ sequence: Int64, hash: String) {
         let entries = last.withLock { previous -> Int in
-            defer { previous = max(previous ?? sequence, sequence) }
-            return previous.map { Int(sequence - $0) } ?? 1
+            defer {
+                if sequence >= (previous.sequence ?? sequence) {
+                    previous = (sequence, BotMetrics.auditHead(sequence: sequence, hash: hash, replacing: previous.head))
+                }
+            }
+            return previous.sequence.map { Int(sequence - $0) } ?? 1
         }
         BotMetrics.auditAppended(entries: entries, head: sequence)
     }

@@ -12,7 +12,7 @@ public enum BotMetrics {
         "chatops_commands_total", "chatops_approval_wait_seconds", "chatops_webhook_duration_seconds",
         "chatops_executor_calls_total", "chatops_executor_errors_total", "chatops_llm_calls_total", "chatops_llm_tokens_total",
         "chatops_llm_errors_total", "chatops_incidents_open", "chatops_alert_queue_depth", "chatops_audit_entries_total",
-        "chatops_audit_head_sequence",
+        "chatops_audit_head_sequence", "chatops_audit_head",
     ]
 
     /// `chatops_commands_total{intent, source, outcome}`: every command the bot decided on.
@@ -67,5 +67,15 @@ public enum BotMetrics {
     public static func auditAppended(entries: Int, head sequence: Int64) {
         Counter(label: "chatops_audit_entries_total").increment(by: max(0, entries))
         Gauge(label: "chatops_audit_head_sequence").record(sequence)
+    }
+
+    /// `chatops_audit_head{hash}`: the head's hash as a label, its sequence as the value — the
+    /// `SEQ:HASH` that `chatops audit verify --head` checks. One series: the previous head's is
+    /// removed (`previous`), so hashes do not pile up.
+    public static func auditHead(sequence: Int64, hash: String, replacing previous: Gauge?) -> Gauge {
+        previous?.destroy()
+        let gauge = Gauge(label: "chatops_audit_head", dimensions: [("hash", hash)])
+        gauge.record(sequence)
+        return gauge
     }
 }

@@ -87,6 +87,8 @@ struct MetricsScrapeTests {
         #expect(Self.value(text, "chatops_alert_queue_depth") != nil)
         #expect(grew("chatops_audit_entries_total", by: 3))
         #expect(Self.value(text, "chatops_audit_head_sequence") != nil, "a gauge the tests beside this one also set")
+        let head = try #require(text.split(separator: "\n").first { $0.hasPrefix("chatops_audit_head{hash=\"") })
+        #expect(head.wholeMatch(of: /chatops_audit_head\{hash="[0-9a-f]{64}"\} [0-9]+(\.0)?/) != nil, "\(head)")
         #expect(text.contains("# TYPE chatops_commands_total counter"))
         #expect(text.contains("# TYPE chatops_approval_wait_seconds histogram"))
         for secret in [IncidentThreadTests.token, FakeGemini.apiKey, PlatformHarness.slackBotToken] {
