@@ -30,7 +30,7 @@ extension ChatBot {
             let reason = input.command.slots["reason"]?.stringValue
             switch try await store.deny(id: id, approver: approver, reason: reason, origin: input.origin, at: now()) {
             case .denied(let r):
-                await logRequest("denied", r, ["approver": "\(approver)"])
+                logRequest("denied", r, origin: await originRequestID(of: r), ["approver": "\(approver)"])
                 BotMetrics.command(input.command, outcome: "succeeded")
                 BotMetrics.command(r.command, outcome: "denied")
                 await sink.send(Replies.denied(r, by: approver, reason: reason), to: input.origin)
@@ -43,11 +43,12 @@ extension ChatBot {
         }
         switch try await store.approve(id: id, approver: approver, origin: input.origin, at: now()) {
         case .recorded(let r, let approvals, let quorum):
-            await logRequest("approval recorded", r, ["approver": "\(approver)", "approvals": "\(approvals)/\(quorum)"])
+            logRequest("approval recorded", r, origin: await originRequestID(of: r), ["approver": "\(approver)", "approvals": "\(approvals)/\(quorum)"])
             BotMetrics.command(input.command, outcome: "succeeded")
             await sink.send(Replies.approvalRecorded(r, by: approver, approvals: approvals, quorum: quorum), to: input.origin)
         case .quorumReached(let r):
-            await logRequest("approved", r, ["approver": "\(approver)"])
+            let origin = await originRequestID(of: r)
+            logRequest("approved", r, origin: origin, ["approver": "\(approver)"])
             BotMetrics.command(input.command, outcome: "succeeded")
             BotMetrics.command(r.command, outcome: "approved")
             BotMetrics.approvalWait(seconds: now().timeIntervalSince(r.createdAt), intent: r.intent.rawValue)
@@ -55,7 +56,7 @@ extension ChatBot {
             let by = r.approvals.map(\.approver).joined(separator: ", ")
             await updatePrompts(of: r, outcome: "Approved by \(by.isEmpty ? approver : by).", severity: .success, sink: sink)
             crashpoint.reach("after-approve")
-            try await execute(r, sink: sink)
+            try await execute(r, sink: sink, origin: origin)
         case .alreadyApproved(let r):
             await sink.send(Replies.alreadyApproved(r), to: input.origin)
         case .notAwaitingApproval(let r):

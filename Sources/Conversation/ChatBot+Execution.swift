@@ -7,7 +7,8 @@ import Foundation
 extension ChatBot {
     /// Claims an approved request (exactly one caller wins), runs it while renewing its lease,
     /// records the result, and replies in the request's thread.
-    func execute(_ request: StoredRequest, sink: any ReplySink) async throws {
+    /// `origin`: the id of the inbound request that made it (logged with its steps).
+    func execute(_ request: StoredRequest, sink: any ReplySink, origin: String?) async throws {
         let claimed: StoredRequest
         switch try await store.claimForExecution(id: request.id, owner: owner, leaseUntil: now().addingTimeInterval(lease), at: now()) {
         case .claimed(let r): claimed = r
@@ -22,7 +23,7 @@ extension ChatBot {
             return  // someone else claimed it, or it was cancelled meanwhile
         }
         crashpoint.reach("after-claim")
-        await logRequest("running", claimed)
+        logRequest("running", claimed, origin: origin)
         if claimed.intent.actsOnTargetSystem {
             await sink.send(Replies.running(claimed), to: claimed.origin)
         }
@@ -31,7 +32,7 @@ extension ChatBot {
         }
         crashpoint.reach("before-finish")
         BotMetrics.command(claimed.command, outcome: result.isSuccess ? "succeeded" : "failed")
-        await logRequest("finished", claimed, ["outcome": "\(result.isSuccess ? "succeeded" : "failed")"])
+        logRequest("finished", claimed, origin: origin, ["outcome": "\(result.isSuccess ? "succeeded" : "failed")"])
         let finished = try await store.finish(id: claimed.id, succeeded: result.isSuccess, result: result.text, at: now())
         await sink.send(Replies.finished(finished, result.reply, succeeded: result.isSuccess), to: finished.origin)
     }

@@ -53,7 +53,7 @@ extension ChatBot {
         }
         crashpoint.reach("after-create")
         try await rememberRequestID(of: stored)
-        await logRequest("recorded", stored, ["decision": "\(Self.decisionWord(admission))"])
+        logRequest("recorded", stored, origin: RequestID.current, ["decision": "\(Self.decisionWord(admission))"])
         switch admission {
         case .refused(let reason):
             BotMetrics.command(command, outcome: "refused")
@@ -65,7 +65,7 @@ extension ChatBot {
                 try await store.recordPromptMessage(requestID: stored.id, message: posted)
             }
         case .approved:
-            try await execute(stored, sink: sink)
+            try await execute(stored, sink: sink, origin: RequestID.current)
         }
     }
 

@@ -10,7 +10,7 @@ extension ChatBot {
     public func start(platforms: Set<String>, sink: any ReplySink) async throws {
         _ = try await store.recoverInterrupted(host: owner.host, isAlive: Self.processIsAlive, at: now())
         for request in try await store.requests(states: [.approved], limit: 1000) where platforms.contains(request.origin.platform) {
-            try await execute(request, sink: sink)
+            try await execute(request, sink: sink, origin: await originRequestID(of: request))
         }
         try await deliverNotices(platforms: platforms, sink: sink)
     }

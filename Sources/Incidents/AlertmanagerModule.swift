@@ -99,14 +99,13 @@ public struct AlertmanagerModule: PlatformModule {
         let incidents = IncidentWorker(store: store, routes: routes, router: context.router, bot: context.bot,
                                        catalog: context.configuration.catalog, settings: worker, now: context.now,
                                        logger: context.module.logger)
-        let maxQueue = settings.integer(.incidentMaxQueue) ?? 10_000
+        let queue = IncidentQueue(store: store, worker: incidents, maxQueue: settings.integer(.incidentMaxQueue) ?? 10_000,
+                                  logger: context.module.logger, now: context.now)
         let pipeline = PipelineFailureReceiver(failures: PipelineFailures(catalog: context.configuration.catalog,
                                                                           branches: settings.list(.incidentPipelineBranches)),
-                                               store: store, worker: incidents, maxQueue: maxQueue, logger: context.module.logger,
-                                               now: context.now)
-        context.events.register(platform: "github", event: "workflow_run") { body, delivery in await pipeline.receive(body, delivery: delivery) }
-        return AlertmanagerReceiver(auth: AlertmanagerAuth(credentials), store: store, worker: incidents,
-                                    limits: InboundLimits(maxBodyBytes: 8 << 20), maxQueue: maxQueue,
+                                               queue: queue)
+        context.events.register(platform: "github", event: "workflow_run") { body, _ in await pipeline.receive(body) }
+        return AlertmanagerReceiver(auth: AlertmanagerAuth(credentials), queue: queue, limits: InboundLimits(maxBodyBytes: 8 << 20),
                                     logger: context.module.logger, now: context.now)
     }
 

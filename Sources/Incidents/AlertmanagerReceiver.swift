@@ -15,18 +15,15 @@ import ServiceLifecycle
 public struct AlertmanagerReceiver: PlatformAdapter {
     public let platform = "alertmanager"
     let auth: AlertmanagerAuth
-    let store: any ApprovalStore
-    let worker: IncidentWorker
+    let queue: IncidentQueue
     let limits: InboundLimits
-    /// Past this many queued notifications, 503: a storm waits in Alertmanager, not in memory.
-    let maxQueue: Int
     let logger: Logger
     let now: @Sendable () -> Date
 
     /// Alertmanager has no threads: nothing is ever replied to it.
     public var sink: any ReplySink { NoThreads() }
 
-    public var services: [any Service] { [worker] }
+    public var services: [any Service] { [queue.worker] }
 
     public func addRoutes(to router: ChatRouter) {
         guard auth.isConfigured else { return }
@@ -41,20 +38,7 @@ public struct AlertmanagerReceiver: PlatformAdapter {
             logger.warning("refused an Alertmanager notification", metadata: ["reason": "\(error)"])
             return InboundBody.text("not an Alertmanager webhook notification: \(error)\n", status: .badRequest)
         }
-        do {
-            if try await store.alertQueueDepth() >= maxQueue {
-                logger.warning("the alert queue is full; Alertmanager will retry", metadata: ["group": "\(notification.groupKey)"])
-                return Response(status: .serviceUnavailable, headers: [.retryAfter: "30"],
-                                body: .init(byteBuffer: .init(string: "the alert queue is full; retry later\n")))
-            }
-            let queued = try await store.enqueueAlertNotification(groupKey: notification.groupKey, dedupeKey: notification.dedupeKey,
-                                                                  body: body, at: now())
-            if queued { worker.wake() }
-            return InboundBody.text(queued ? "queued\n" : "already queued\n")
-        } catch {
-            logger.error("could not store an Alertmanager notification; it will be retried", metadata: ["error": "\(error)"])
-            return InboundBody.text("could not store the notification; retry\n", status: .serviceUnavailable)
-        }
+        return await queue.queue(notification, body: body, from: "Alertmanager")
     }
 }
 

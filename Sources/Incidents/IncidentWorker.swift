@@ -97,7 +97,7 @@ public final class IncidentWorker: Service, Sendable {
         try await applyQueued()
         try await postQueued()
         BotMetrics.alertQueueDepth(try await store.alertQueueDepth())
-        BotMetrics.incidentsOpen(try await store.incidents(states: [.open], limit: 100_000).count)
+        BotMetrics.incidentsOpen(try await store.openIncidentCount())
     }
 
     // MARK: Notifications → incidents

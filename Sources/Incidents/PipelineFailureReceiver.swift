@@ -10,13 +10,9 @@ import Logging
 /// 503 when it could not be stored.
 struct PipelineFailureReceiver: Sendable {
     let failures: PipelineFailures
-    let store: any ApprovalStore
-    let worker: IncidentWorker
-    let maxQueue: Int
-    let logger: Logger
-    let now: @Sendable () -> Date
+    let queue: IncidentQueue
 
-    func receive(_ body: [UInt8], delivery: String?) async -> Response {
+    func receive(_ body: [UInt8]) async -> Response {
         let event: WorkflowRunEvent
         do { event = try JSONDecoder().decode(WorkflowRunEvent.self, from: Data(body)) } catch {
             return InboundBody.text("not a workflow_run payload: \(error)\n", status: .badRequest)
@@ -27,17 +23,9 @@ struct PipelineFailureReceiver: Sendable {
         case .queue(let made): notification = made
         }
         do {
-            if try await store.alertQueueDepth() >= maxQueue {
-                logger.warning("the incident queue is full; a workflow_run was refused", metadata: ["delivery": "\(delivery ?? "none")"])
-                return InboundBody.text("the incident queue is full; redeliver later\n", status: .serviceUnavailable)
-            }
-            let queued = try await store.enqueueAlertNotification(groupKey: notification.groupKey, dedupeKey: notification.dedupeKey,
-                                                                  body: Array(try JSONEncoder().encode(notification)), at: now())
-            if queued { worker.wake() }
-            return InboundBody.text(queued ? "queued\n" : "already queued\n")
+            return await queue.queue(notification, body: Array(try JSONEncoder().encode(notification)), from: "GitHub workflow_run")
         } catch {
-            logger.error("could not store a workflow_run; redeliver it from the webhook's page", metadata: ["error": "\(error)"])
-            return InboundBody.text("could not store the run; redeliver\n", status: .serviceUnavailable)
+            return InboundBody.text("the run could not be queued: \(error)\n", status: .internalServerError)
         }
     }
 }

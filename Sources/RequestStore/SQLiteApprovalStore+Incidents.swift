@@ -31,6 +31,12 @@ extension SQLiteApprovalStore {
         }
     }
 
+    public func openIncidentCount() async throws -> Int {
+        try await read("count the open incidents") { tx in
+            try Int.fetchOne(tx.db, sql: "SELECT COUNT(*) FROM incidents WHERE state = ?", arguments: [IncidentRecord.State.open.rawValue]) ?? 0
+        }
+    }
+
     public func latestIncident(groupKey: String) async throws -> IncidentRecord? {
         try await read("read the incident of a group") { tx in
             try Row.fetchOne(tx.db, sql: "SELECT * FROM incidents WHERE group_key = ? ORDER BY id DESC LIMIT 1",

@@ -147,6 +147,8 @@ public protocol IncidentStore: Sendable {
     func pendingAlertNotifications(limit: Int) async throws -> [QueuedAlertNotification]
     /// How many notifications wait.
     func alertQueueDepth() async throws -> Int
+    /// How many incidents are open.
+    func openIncidentCount() async throws -> Int
     /// The newest incident of a group.
     func latestIncident(groupKey: String) async throws -> IncidentRecord?
     func incident(id: Int64) async throws -> IncidentRecord?
