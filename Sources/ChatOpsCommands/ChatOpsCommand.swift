@@ -6,7 +6,8 @@ public struct ChatOpsCommand: AsyncParsableCommand {
         commandName: "chatops",
         abstract: "A ChatOps bot for the ML platform: understand, decide, act, report.",
         subcommands: [SayCommand.self, ChatCommand.self, ServeCommand.self, RequestsCommand.self, IncidentsCommand.self, AuditCommand.self,
-                      ParseCommand.self, EvalCommand.self, FeedbackCommand.self, RulesCommand.self, ConfigCommand.self, DiscordCommand.self]
+                      ParseCommand.self, EvalCommand.self, FeedbackCommand.self, RulesCommand.self, ConfigCommand.self, DiscordCommand.self,
+                      BenchCommand.self]
     )
 
     public init() {}

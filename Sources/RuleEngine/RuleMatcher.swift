@@ -5,10 +5,12 @@ import ChatOpsCore
 public final class RuleMatcher {
     public let ruleSet: RuleSet
     private let matcher: PatternMatcher
+    private let scratch: PrefilterScratch?
 
     init(ruleSet: RuleSet, limits: MatchLimits) {
         self.ruleSet = ruleSet
         matcher = PatternMatcher(maxCaptureCount: ruleSet.maxCaptureCount, limits: limits)
+        scratch = ruleSet.prefilter.map(PrefilterScratch.init)
     }
 
     /// Every rule that matches `text`, in priority order (at most one entry per rule: its first
@@ -21,18 +23,26 @@ public final class RuleMatcher {
             ruleSet.table.withUnsafeBufferPointer { table in
                 var errors: [RuleMatchError] = []
                 var skipRule = -1  // a rule already reported: its other patterns are not tried
-                for entry in table where entry.ruleIndex != skipRule {
+                func tryEntry(_ entry: PatternEntry) -> Bool {
+                    guard entry.ruleIndex != skipRule else { return true }
                     let matched: Bool
                     do throws(MatchFailure) { matched = try matcher.matches(code: entry.code, in: buffer) } catch {
                         errors.append(RuleMatchError(ruleID: ruleSet.rules[entry.ruleIndex].id, failure: error))
-                        continue
+                        return true
                     }
-                    guard matched else { continue }
+                    guard matched else { return true }
                     let rule = ruleSet.rules[entry.ruleIndex]
                     let match = RuleMatch(ruleIndex: entry.ruleIndex, ruleID: rule.id, intent: rule.intent,
                                           captures: captures(of: rule.patterns[entry.patternIndex], in: buffer, constants: rule.constants))
-                    if !body(match) { return errors }
+                    if !body(match) { return false }
                     skipRule = entry.ruleIndex
+                    return true
+                }
+                if let prefilter = ruleSet.prefilter, let scratch {
+                    prefilter.candidates(in: buffer, scratch: scratch)
+                    for index in scratch.ordered where !tryEntry(table[Int(index)]) { break }
+                } else {
+                    for entry in table where !tryEntry(entry) { break }
                 }
                 return errors
             }

@@ -9,12 +9,27 @@ public struct RuleSet: Sendable {
     /// Every pattern in priority order with its rule's index: the matcher's hot loop walks this
     /// flat table, so trying a rule touches no reference counts.
     let table: [PatternEntry]
+    /// Which patterns can match a text, found in one pass (nil: every pattern is tried on every text).
+    let prefilter: PatternPrefilter?
 
-    public init(rules: [Rule]) {
+    /// - Parameter prefiltered: whether a matcher skips the patterns that a literal prefilter
+    ///   proves cannot match (the result is the same either way; false only to compare).
+    public init(rules: [Rule], prefiltered: Bool = true) {
         self.rules = rules
         maxCaptureCount = rules.flatMap(\.patterns).map(\.captureCount).max() ?? 0
         table = rules.enumerated().flatMap { index, rule in
             rule.patterns.enumerated().map { PatternEntry(code: $1.code, ruleIndex: index, patternIndex: $0) }
+        }
+        prefilter = prefiltered
+            ? PatternPrefilter(patterns: rules.flatMap { $0.patterns.map { ($0.source, $0.options.rawValue) } })
+            : nil
+    }
+
+    /// What the prefilter made of the patterns, for `rules lint` and the benchmark.
+    public var prefilterSummary: PrefilterSummary? {
+        prefilter.map {
+            PrefilterSummary(patterns: $0.entryCount, unfiltered: $0.unfiltered.count, literals: $0.literalCount,
+                             scannerStates: $0.scanner.stateCount)
         }
     }
 
@@ -46,4 +61,18 @@ public struct RuleMatchError: Error, Sendable, Hashable, CustomStringConvertible
     public let failure: MatchFailure
 
     public var description: String { "rule \(ruleID): \(failure)" }
+}
+
+/// How many patterns the prefilter can skip, and the size of its scanner.
+public struct PrefilterSummary: Sendable, Hashable, CustomStringConvertible {
+    public let patterns: Int
+    /// Patterns with no literal condition: tried on every text.
+    public let unfiltered: Int
+    public let literals: Int
+    public let scannerStates: Int
+
+    public var description: String {
+        "prefilter: \(patterns - unfiltered) of \(patterns) patterns filtered by \(literals) literals "
+            + "(\(scannerStates) scanner states); \(unfiltered) tried on every text"
+    }
 }

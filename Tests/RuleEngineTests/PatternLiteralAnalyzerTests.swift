@@ -1,0 +1,70 @@
+import CPCRE2
+@testable import RuleEngine
+import Testing
+
+@Suite("What a pattern's matches must contain")
+struct PatternLiteralAnalyzerTests {
+    /// The selected clauses of a pattern, each as sorted literals.
+    func clauses(_ pattern: String, options: PatternOptions = [.utf, .caseInsensitive]) -> Set<[String]> {
+        let requirement = PatternLiteralAnalyzer().requirement(of: pattern, options: options.rawValue)
+        return Set(PatternPrefilter.selectClauses(requirement, limits: .standard).map { clause in
+            clause.literals.map { String(decoding: $0, as: UTF8.self) }.sorted()
+        })
+    }
+
+    @Test func wordsSeparatedByClassesAreEachRequired() {
+        #expect(clauses(#"^deploy\s+(?<v>v?\d+)\s+to\s+(?<env>dev|staging|qa|prod(?:uction)?)\s*$"#)
+            == [["deploy"], ["to"], ["dev", "prod", "qa", "staging"]])
+    }
+
+    @Test func optionalPiecesGiveEveryVariant() {
+        #expect(clauses("restarts?(?: the)? pods") == [["restart pods", "restart the pods", "restarts pods", "restarts the pods"]])
+    }
+
+    @Test func alternativesOfConditionsBecomeOneClausePerChoice() {
+        // (a∧b) ∨ c  =  (a∨c) ∧ (b∨c), and "rollback" contains both "roll" and "back"
+        #expect(clauses(#"(?:roll\s+back|rollback)\s+\w+"#) == [["back"], ["roll"]])
+        #expect(clauses(#"(?:roll\s+back|undo)\s+\w+"#) == [["back", "undo"], ["roll", "undo"]])
+    }
+
+    @Test func upperCaseLiteralsAreFolded() {
+        #expect(clauses("Status (?-i:OF) iris") == [["status of iris"]])
+    }
+
+    @Test func smallClassesAreExpandedAndLargeOnesAreNot() {
+        #expect(clauses("v[12]-beta") == [["v1-beta", "v2-beta"]])
+        #expect(clauses("log[a-z]files") == [["files"], ["log"]])
+    }
+
+    @Test func zeroWidthItemsConsumeNothing() {
+        #expect(clauses(#"\bscale(?=\s)(?!\s+to\b)\s+up"#) == [["scale"], ["up"]])
+    }
+
+    @Test func optionalOrRepeatedGroupsRequireNothingOrTheirContent() {
+        #expect(clauses("(?:please )?sync") == [["sync"]])  // "please sync" contains "sync"
+        #expect(clauses("(?:ab)*cd") == [["cd"]])
+        #expect(clauses("(?:scale)+ it") == [["scale"], [" it"]])
+        #expect(clauses("(?:scale){2,3} it") == [["scale"], [" it"]])
+    }
+
+    @Test func weakClausesAreDropped() {
+        #expect(clauses(#"a\s+b"#).isEmpty)
+    }
+
+    @Test func whatTheReaderDoesNotUnderstandIsNeverFiltered() {
+        for pattern in [#"(?x) deploy \s+ now"#, #"\Qdeploy\E"#, "(*UTF)deploy", #"(deploy)\1"#, #"\x{64}eploy"#,
+                        #"\p{L}deploy"#, "(?(1)deploy|sync)", "deploy{,3}", "(?^)deploy", #"\k<a>deploy"#] {
+            #expect(clauses(pattern).isEmpty, "\(pattern)")
+        }
+        #expect(clauses("deploy now", options: [.utf, .caseInsensitive, PatternOptions(rawValue: PCRE2_EXTENDED)]).isEmpty)
+        #expect(clauses("deploy now", options: [.utf, .caseInsensitive, PatternOptions(rawValue: PCRE2_LITERAL)]).isEmpty)
+    }
+
+    @Test func nonASCIICharactersBreakLiteralsWithoutBeingRequired() {
+        #expect(clauses("café au lait") == [[" au lait"], ["caf"]])
+    }
+
+    @Test func groupNamesInEverySyntaxAreRead() {
+        #expect(clauses("(?<a>scale) (?'b'iris) (?P<c>now)") == [["scale iris now"]])
+    }
+}
