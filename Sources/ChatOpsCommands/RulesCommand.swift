@@ -30,6 +30,13 @@ struct RulesLintCommand: ParsableCommand {
             let rules = classifier.rules.rules
             let files = Set(rules.map(\.location.file)).count
             let patterns = rules.reduce(0) { $0 + $1.patterns.count }
+            if let prefilter = classifier.rules.prefilterSummary {
+                print("rules lint: \(prefilter)")
+                if prefilter.unfiltered > 0 {
+                    print("rules lint: tried on every text (no literal every match must contain): "
+                          + Set(prefilter.unfilteredRuleIDs).sorted().joined(separator: ", "))
+                }
+            }
             print("rules lint: \(rules.count) rules, \(patterns) patterns in \(files) files; \(findings.count) finding(s)")
             if strict && !findings.isEmpty { throw ExitCode(1) }
         }

@@ -6,6 +6,8 @@ public final class RuleMatcher {
     public let ruleSet: RuleSet
     private let matcher: PatternMatcher
     private let scratch: PrefilterScratch?
+    /// How many patterns this matcher has run (the prefilter's skipped ones are not counted).
+    public private(set) var patternsTried = 0
 
     init(ruleSet: RuleSet, limits: MatchLimits) {
         self.ruleSet = ruleSet
@@ -25,6 +27,7 @@ public final class RuleMatcher {
                 var skipRule = -1  // a rule already reported: its other patterns are not tried
                 func tryEntry(_ entry: PatternEntry) -> Bool {
                     guard entry.ruleIndex != skipRule else { return true }
+                    patternsTried &+= 1
                     let matched: Bool
                     do throws(MatchFailure) { matched = try matcher.matches(code: entry.code, in: buffer) } catch {
                         errors.append(RuleMatchError(ruleID: ruleSet.rules[entry.ruleIndex].id, failure: error))

@@ -28,8 +28,8 @@ public struct RuleSet: Sendable {
     /// What the prefilter made of the patterns, for `rules lint` and the benchmark.
     public var prefilterSummary: PrefilterSummary? {
         prefilter.map {
-            PrefilterSummary(patterns: $0.entryCount, unfiltered: $0.unfiltered.count, literals: $0.literalCount,
-                             scannerStates: $0.scanner.stateCount)
+            PrefilterSummary(patterns: $0.entryCount, unfilteredRuleIDs: $0.unfiltered.map { rules[table[Int($0)].ruleIndex].id },
+                             literals: $0.literalCount, scannerStates: $0.scanner.stateCount)
         }
     }
 
@@ -66,8 +66,9 @@ public struct RuleMatchError: Error, Sendable, Hashable, CustomStringConvertible
 /// How many patterns the prefilter can skip, and the size of its scanner.
 public struct PrefilterSummary: Sendable, Hashable, CustomStringConvertible {
     public let patterns: Int
-    /// Patterns with no literal condition: tried on every text.
-    public let unfiltered: Int
+    /// The rules of the patterns with no literal condition (tried on every text), once per pattern.
+    public let unfilteredRuleIDs: [String]
+    public var unfiltered: Int { unfilteredRuleIDs.count }
     public let literals: Int
     public let scannerStates: Int
 

@@ -34,6 +34,8 @@ struct PatternLiteralAnalyzerTests {
     @Test func smallClassesAreExpandedAndLargeOnesAreNot() {
         #expect(clauses("v[12]-beta") == [["v1-beta", "v2-beta"]])
         #expect(clauses("log[a-z]files") == [["files"], ["log"]])
+        #expect(clauses(#"page (?<about>[^\n]{1,200}?) now"#) == [["page "], [" now"]])
+        #expect(clauses(#"tab[\t]stop"#) == [["tab\tstop"]])
     }
 
     @Test func zeroWidthItemsConsumeNothing() {
@@ -52,12 +54,18 @@ struct PatternLiteralAnalyzerTests {
     }
 
     @Test func whatTheReaderDoesNotUnderstandIsNeverFiltered() {
-        for pattern in [#"(?x) deploy \s+ now"#, #"\Qdeploy\E"#, "(*UTF)deploy", #"(deploy)\1"#, #"\x{64}eploy"#,
+        for pattern in [#"(?x) deploy \s+ now"#, #"\Qdeploy\E"#, "(*UTF)deploy", #"(deploy)\1"#, #"\o{144}eploy"#,
                         #"\p{L}deploy"#, "(?(1)deploy|sync)", "deploy{,3}", "(?^)deploy", #"\k<a>deploy"#] {
             #expect(clauses(pattern).isEmpty, "\(pattern)")
         }
         #expect(clauses("deploy now", options: [.utf, .caseInsensitive, PatternOptions(rawValue: PCRE2_EXTENDED)]).isEmpty)
         #expect(clauses("deploy now", options: [.utf, .caseInsensitive, PatternOptions(rawValue: PCRE2_LITERAL)]).isEmpty)
+    }
+
+    @Test func hexEscapesAreTheirCharacters() {
+        #expect(clauses(#"what\x27s \x{44}eploy\x2"#) == [["what's deploy\u{2}"]])
+        #expect(clauses(#"what[\x27\x{2019}]s up"#) == [["s up"], ["what"]])
+        #expect(clauses(#"a \x{2192} deploy"#) == [[" deploy"], ["a "]])
     }
 
     @Test func nonASCIICharactersBreakLiteralsWithoutBeingRequired() {

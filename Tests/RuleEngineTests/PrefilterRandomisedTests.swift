@@ -101,8 +101,8 @@ struct PrefilterRandomisedTests {
         }
     }
 
-    /// Case flips, the non-ASCII look-alikes PCRE2 folds to k and s, and noise around the sample.
-    static func mutate(_ text: String, _ rng: inout SplitMix) -> String {
+    /// Case flips and the non-ASCII look-alikes PCRE2 folds to k and s.
+    static func recase(_ text: String, _ rng: inout SplitMix) -> String {
         var out = ""
         for character in text {
             switch (character, Int.random(in: 0..<6, using: &rng)) {
@@ -112,8 +112,13 @@ struct PrefilterRandomisedTests {
             default: out.append(character)
             }
         }
+        return out
+    }
+
+    /// `recase`, with noise around the text.
+    static func mutate(_ text: String, _ rng: inout SplitMix) -> String {
         let noise = ["", "hey ", "ß ", "日本 ", "/", "@chatops ", "  "]
-        return noise.randomElement(using: &rng)! + out + noise.randomElement(using: &rng)!
+        return noise.randomElement(using: &rng)! + recase(text, &rng) + noise.randomElement(using: &rng)!
     }
 
     static func compare(_ patterns: [CompiledPattern], _ texts: [String]) -> (disagreements: [String], matched: Int) {
@@ -166,6 +171,7 @@ struct PrefilterRandomisedTests {
         var rng = SplitMix(state: 42)
         var texts: [String] = []
         for message in corpus.messages.prefix(1500) {
+            texts.append(Self.recase(message, &rng))
             texts.append(Self.mutate(message, &rng))
             // Splice words of another message into this one: near-misses of other rules.
             let other = corpus.messages.randomElement(using: &rng)!.split(separator: " ")

@@ -40,7 +40,13 @@ struct BenchRulesCommand: ParsableCommand {
         let matcher = ruleSet.makeMatcher()
         print("rules-bench: \(corpus.rules.count) rules, \(corpus.messages.count) messages, \(passes) timed passes"
               + (plain ? ", plain loop (every rule on every message)" : ""))
-        if let summary = ruleSet.prefilterSummary { print("rules-bench: \(summary)") }
+        if let summary = ruleSet.prefilterSummary {
+            print("rules-bench: \(summary)")
+            if summary.unfiltered > 0 {
+                print("rules-bench: tried on every text: \(summary.unfilteredRuleIDs.prefix(20).joined(separator: ", "))"
+                      + (summary.unfiltered > 20 ? ", …" : ""))
+            }
+        }
 
         var mismatches = 0
         var matches = 0
@@ -58,6 +64,9 @@ struct BenchRulesCommand: ParsableCommand {
                 }
             }
         }
+
+        print(String(format: "rules-bench: %.2f patterns tried per message (of %d)",
+                     Double(matcher.patternsTried) / Double(max(corpus.messages.count, 1)), ruleSet.rules.count))
 
         var seconds: [Double] = []
         for _ in 0..<passes {

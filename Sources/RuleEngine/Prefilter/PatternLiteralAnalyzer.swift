@@ -165,6 +165,9 @@ struct PatternReader {
         case UInt8(ascii: "a"): return .exactly([[0x07]])
         case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E:
             return .exactly([[next]])  // escaped punctuation is itself
+        case UInt8(ascii: "x"):
+            guard let codePoint = readHexDigits() else { return nil }
+            return codePoint < 0x80 ? .exactly([[LiteralFolding.fold(UInt8(codePoint))]]) : .unknown
         default:
             return nil  // \Q, \x, \p, \k, backreferences, \K, …: not read
         }
@@ -247,6 +250,37 @@ struct PatternReader {
         (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
     }
 
+    /// After `\x`: `{hhh}` or up to two hex digits (none is NUL), as PCRE2 reads them.
+    private mutating func readHexDigits() -> UInt32? {
+        func hexValue(_ byte: UInt8) -> UInt32? {
+            switch byte {
+            case 0x30...0x39: return UInt32(byte - 0x30)
+            case 0x41...0x46, 0x61...0x66: return UInt32(byte | 0x20) - 0x61 + 10
+            default: return nil
+            }
+        }
+        var value: UInt32 = 0
+        if current == UInt8(ascii: "{") {
+            index += 1
+            var digits = 0
+            while let byte = current, let digit = hexValue(byte) {
+                guard digits < 8 else { return nil }
+                value = value << 4 | digit
+                digits += 1
+                index += 1
+            }
+            guard digits > 0, current == UInt8(ascii: "}") else { return nil }
+            index += 1
+            return value
+        }
+        for _ in 0..<2 {
+            guard let byte = current, let digit = hexValue(byte) else { break }
+            value = value << 4 | digit
+            index += 1
+        }
+        return value
+    }
+
     // MARK: quantifiers
 
     private mutating func readQuantifier(applyingTo item: LiteralInfo) -> LiteralInfo? {
@@ -327,6 +361,18 @@ struct PatternReader {
                 guard let next = peek(1) else { return nil }
                 switch next {
                 case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E: member = next
+                case UInt8(ascii: "n"): member = 0x0A
+                case UInt8(ascii: "t"): member = 0x09
+                case UInt8(ascii: "r"): member = 0x0D
+                case UInt8(ascii: "f"): member = 0x0C
+                case UInt8(ascii: "e"): member = 0x1B
+                case UInt8(ascii: "a"): member = 0x07
+                case UInt8(ascii: "b"): member = 0x08  // backspace, inside a class
+                case UInt8(ascii: "x"):
+                    index += 2
+                    guard let codePoint = readHexDigits() else { return nil }
+                    if codePoint < 0x80 { member = UInt8(codePoint) } else { plain = false }
+                    index -= 2  // the common step below skips the two bytes of `\x`
                 case UInt8(ascii: "d"), UInt8(ascii: "D"), UInt8(ascii: "s"), UInt8(ascii: "S"), UInt8(ascii: "w"),
                      UInt8(ascii: "W"), UInt8(ascii: "h"), UInt8(ascii: "H"), UInt8(ascii: "v"), UInt8(ascii: "V"):
                     plain = false
