@@ -6,6 +6,6 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks (run them from a release build; see Benchmarks/README.md).",
-        subcommands: [BenchRulesCommand.self]
+        subcommands: [BenchRulesCommand.self, BenchUnderstandCommand.self]
     )
 }
