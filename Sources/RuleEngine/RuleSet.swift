@@ -29,7 +29,7 @@ public struct RuleSet: Sendable {
     public var prefilterSummary: PrefilterSummary? {
         prefilter.map {
             PrefilterSummary(patterns: $0.entryCount, unfilteredRuleIDs: $0.unfiltered.map { rules[table[Int($0)].ruleIndex].id },
-                             literals: $0.literalCount, scannerStates: $0.scanner.stateCount)
+                             literals: $0.literalCount)
         }
     }
 
@@ -70,10 +70,9 @@ public struct PrefilterSummary: Sendable, Hashable, CustomStringConvertible {
     public let unfilteredRuleIDs: [String]
     public var unfiltered: Int { unfilteredRuleIDs.count }
     public let literals: Int
-    public let scannerStates: Int
 
     public var description: String {
-        "prefilter: \(patterns - unfiltered) of \(patterns) patterns filtered by \(literals) literals "
-            + "(\(scannerStates) scanner states); \(unfiltered) tried on every text"
+        "prefilter: \(patterns - unfiltered) of \(patterns) patterns filtered by \(literals) literals; "
+            + "\(unfiltered) tried on every text"
     }
 }

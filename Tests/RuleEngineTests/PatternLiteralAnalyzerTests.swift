@@ -4,12 +4,24 @@ import Testing
 
 @Suite("What a pattern's matches must contain")
 struct PatternLiteralAnalyzerTests {
-    /// The selected clauses of a pattern, each as sorted literals.
+    /// The usable clauses of a pattern (shortest literal of two bytes or more), each as sorted literals.
     func clauses(_ pattern: String, options: PatternOptions = [.utf, .caseInsensitive]) -> Set<[String]> {
         let requirement = PatternLiteralAnalyzer().requirement(of: pattern, options: options.rawValue)
-        return Set(PatternPrefilter.selectClauses(requirement, limits: .standard).map { clause in
-            clause.literals.map { String(decoding: $0, as: UTF8.self) }.sorted()
-        })
+        return Self.strings(requirement.clauses(limits: .standard).filter { $0.strength >= 2 })
+    }
+
+    static func strings(_ clauses: [LiteralClause]) -> Set<[String]> {
+        Set(clauses.map { clause in clause.literals.map { String(decoding: $0, as: UTF8.self) }.sorted() })
+    }
+
+    @Test func theStrongestClauseIsKeptAndOthersOnlyWhenRare() {
+        let requirement = PatternLiteralAnalyzer().requirement(
+            of: #"^deploy\s+(?<v>v?\d+)\s+to\s+(?<env>dev|staging|qa|prod(?:uction)?)\s+(?:right\s+)?now\s+please$"#,
+            options: PatternOptions.rule.rawValue)
+        // "to" and the environments (a two-letter "qa") are met by too many texts to be worth counting.
+        #expect(Self.strings(PatternPrefilter.selectClauses(requirement, limits: .standard)) == [["please"], ["deploy"]])
+        #expect(PatternPrefilter.selectClauses(LiteralRequirement.all([.literal(Array("to".utf8)), .literal(Array("qa".utf8))]),
+                                               limits: .standard).count == 1)
     }
 
     @Test func wordsSeparatedByClassesAreEachRequired() {

@@ -88,6 +88,8 @@ struct PrefilterLimits: Sendable {
     var minClauseStrength = 2
     /// The strongest clauses kept per pattern.
     var maxClausesPerPattern = 3
+    /// A clause beyond a pattern's strongest is kept only when its shortest literal is this long.
+    var minExtraClauseStrength = 4
 
     static let standard = PrefilterLimits()
 }

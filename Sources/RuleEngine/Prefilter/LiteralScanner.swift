@@ -1,105 +1,110 @@
-/// Finds every literal of a fixed set in a text in one pass (an Aho–Corasick automaton compiled
-/// to a dense table over byte classes), in the folding of `LiteralFolding`.
+/// Finds which literals of a fixed set occur in a text, in the folding of `LiteralFolding`.
+///
+/// The text is folded once into a scratch buffer; then every position's two bytes are looked up
+/// in a 64K-bit table of the literals' first two bytes — independent loads that fit in the L1
+/// cache, with no state carried from byte to byte — and only where a literal can start are the
+/// literals with that start compared. Every literal has at least two bytes.
 struct LiteralScanner: Sendable {
-    /// Byte → class; bytes that occur in no literal share class 0.
-    private let byteClass: [UInt8]
-    private let classCount: Int
-    /// `transitions[state * classCount + class]` is the next state.
-    private let transitions: [Int32]
-    /// The literals that end at each state: `outputs[outputStart[s]..<outputStart[s + 1]]`.
-    private let outputStart: [Int32]
-    private let outputs: [Int32]
+    /// Bit `k` set when some literal starts with the two bytes `k & 0xFF`, `k >> 8`.
+    private let firstPairs: [UInt64]
+    /// Pair → 1 + its bucket in `pairStart` (0: no literal starts with it); read only on a hit.
+    private let pairBucket: [UInt16]
+    private let pairStart: [Int32]
+    private let pairLiterals: [Int32]
+    private let literalBytes: [UInt8]
+    private let literalStart: [Int32]
 
-    var stateCount: Int { outputStart.count - 1 }
+    let literalCount: Int
 
-    /// - Parameter literals: non-empty folded literals; a literal's number is its index here.
     init(literals: [[UInt8]]) {
-        var classes = [UInt8](repeating: 0, count: 256)
-        var nextClass: UInt8 = 1
-        for byte in Set(literals.joined()).sorted() {
-            classes[Int(byte)] = nextClass
-            nextClass += 1
-        }
-        for upper in UInt8(ascii: "A")...UInt8(ascii: "Z") { classes[Int(upper)] = classes[Int(upper | 0x20)] }
-        byteClass = classes
-        classCount = Int(nextClass)
-
-        // The trie.
-        var goto: [[Int32]] = [[Int32](repeating: -1, count: classCount)]
-        var terminal: [[Int32]] = [[]]
-        for (number, literal) in literals.enumerated() {
-            var state = 0
-            for byte in literal {
-                let c = Int(classes[Int(byte)])
-                if goto[state][c] < 0 {
-                    goto[state][c] = Int32(goto.count)
-                    goto.append([Int32](repeating: -1, count: classCount))
-                    terminal.append([])
-                }
-                state = Int(goto[state][c])
-            }
-            terminal[state].append(Int32(number))
-        }
-        // Failure links, breadth first; the dense table follows them so a scan never backtracks.
-        var failure = [Int](repeating: 0, count: goto.count)
-        var table = [Int32](repeating: 0, count: goto.count * classCount)
-        var queue: [Int] = []
-        for c in 0..<classCount {
-            let next = goto[0][c]
-            if next >= 0 {
-                table[c] = next
-                queue.append(Int(next))
-            }
-        }
-        var head = 0
-        while head < queue.count {
-            let state = queue[head]
-            head += 1
-            terminal[state] += terminal[failure[state]]
-            for c in 0..<classCount {
-                let next = goto[state][c]
-                if next >= 0 {
-                    failure[Int(next)] = Int(table[failure[state] * classCount + c])
-                    table[state * classCount + c] = next
-                    queue.append(Int(next))
-                } else {
-                    table[state * classCount + c] = table[failure[state] * classCount + c]
-                }
-            }
-        }
-        transitions = table
+        precondition(literals.allSatisfy { $0.count >= 2 }, "a scanner literal has at least two bytes")
+        var bits = [UInt64](repeating: 0, count: 1024)
+        var byPair: [UInt16: [Int32]] = [:]
+        var bytes: [UInt8] = []
         var starts: [Int32] = [0]
-        var flat: [Int32] = []
-        for state in 0..<goto.count {
-            flat += terminal[state]
-            starts.append(Int32(flat.count))
+        for (number, literal) in literals.enumerated() {
+            let key = UInt16(literal[0]) | UInt16(literal[1]) << 8
+            bits[Int(key >> 6)] |= 1 << UInt64(key & 63)
+            byPair[key, default: []].append(Int32(number))
+            bytes += literal
+            starts.append(Int32(bytes.count))
         }
-        outputStart = starts
-        outputs = flat
+        firstPairs = bits
+        var buckets = [UInt16](repeating: 0, count: 65536), pairStarts: [Int32] = [0], flat: [Int32] = []
+        for key in byPair.keys.sorted() {
+            buckets[Int(key)] = UInt16(pairStarts.count)
+            flat += byPair[key]!
+            pairStarts.append(Int32(flat.count))
+        }
+        pairBucket = buckets
+        pairStart = pairStarts
+        pairLiterals = flat
+        literalBytes = bytes
+        literalStart = starts
+        literalCount = literals.count
     }
 
-    /// Calls `found` with the number of each literal occurrence in `text` (a literal may be
-    /// reported more than once).
+    /// Folds `text` into `buffer` (at least `text.count` bytes); returns the folded length.
+    /// Non-ASCII bytes become 0x80, which no literal holds, except the two look-alikes of k and s.
     @inline(__always)
-    func scan(_ text: UnsafeBufferPointer<UInt8>, _ found: (Int32) -> Void) {
-        byteClass.withUnsafeBufferPointer { classOf in
-            transitions.withUnsafeBufferPointer { delta in
-                outputStart.withUnsafeBufferPointer { starts in
-                    outputs.withUnsafeBufferPointer { outs in
-                        var state = 0
-                        var i = 0
-                        let count = text.count
-                        while i < count {
-                            var byte = text[i]
-                            i += 1
-                            if byte >= 0x80, let folded = LiteralFolding.foldedNonASCII(text, at: i - 1) {
-                                byte = folded.letter
-                                i += folded.length - 1
-                            }
-                            state = Int(delta[state &* classCount &+ Int(classOf[Int(byte)])])
-                            let first = Int(starts[state]), end = Int(starts[state &+ 1])
-                            if first != end {
-                                for k in first..<end { found(outs[k]) }
+    static func fold(_ text: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutablePointer<UInt8>) -> Int {
+        var i = 0, j = 0
+        let count = text.count
+        while i < count {
+            let byte = text[i]
+            if byte < 0x80 {
+                buffer[j] = LiteralFolding.fold(byte)
+                i += 1
+            } else if let folded = LiteralFolding.foldedNonASCII(text, at: i) {
+                buffer[j] = folded.letter
+                i += folded.length
+            } else {
+                buffer[j] = 0x80
+                i += 1
+            }
+            j += 1
+        }
+        return j
+    }
+
+    /// Calls `found` with the number of each literal occurrence in the folded text (a literal
+    /// may be reported more than once).
+    @inline(__always)
+    func scan(folded: UnsafePointer<UInt8>, count: Int, _ found: (Int32) -> Void) {
+        guard count >= 2 else { return }
+        firstPairs.withUnsafeBufferPointer { bits in
+            var i = 0
+            while i < count - 1 {
+                let key = Int(folded[i]) | Int(folded[i + 1]) << 8
+                if bits[key >> 6] & (1 << UInt64(key & 63)) != 0 {
+                    compareLiterals(startingWith: UInt16(key), at: i, folded: folded, count: count, found)
+                }
+                i += 1
+            }
+        }
+    }
+
+    private func compareLiterals(startingWith key: UInt16, at position: Int, folded: UnsafePointer<UInt8>, count: Int,
+                                 _ found: (Int32) -> Void) {
+        let bucket = Int(pairBucket[Int(key)])
+        guard bucket > 0 else { return }
+        let low = bucket - 1
+        do {
+            pairStart.withUnsafeBufferPointer { pairStart in
+                pairLiterals.withUnsafeBufferPointer { pairLiterals in
+                    literalStart.withUnsafeBufferPointer { literalStart in
+                        literalBytes.withUnsafeBufferPointer { literalBytes in
+                            for k in Int(pairStart[low])..<Int(pairStart[low + 1]) {
+                                let literal = Int(pairLiterals[k])
+                                let start = Int(literalStart[literal]), length = Int(literalStart[literal + 1]) - start
+                                guard length <= count - position else { continue }
+                                var same = true
+                                var m = 2
+                                while m < length {
+                                    if folded[position + m] != literalBytes[start + m] { same = false; break }
+                                    m += 1
+                                }
+                                if same { found(Int32(literal)) }
                             }
                         }
                     }

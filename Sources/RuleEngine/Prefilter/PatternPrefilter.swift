@@ -65,40 +65,42 @@ struct PatternPrefilter: Sendable {
     /// The strongest usable clauses of a requirement.
     static func selectClauses(_ requirement: LiteralRequirement, limits: PrefilterLimits) -> [LiteralClause] {
         let usable = Set(requirement.clauses(limits: limits)).filter {
-            $0.strength >= limits.minClauseStrength && $0.literals.count <= limits.maxLiteralsPerClause
+            // the scanner needs two bytes of each literal
+            $0.strength >= max(2, limits.minClauseStrength) && $0.literals.count <= limits.maxLiteralsPerClause
         }
-        return Array(usable.sorted { LiteralClause.isWeaker($1, $0) }.prefix(limits.maxClausesPerPattern))
+        let strongestFirst = usable.sorted { LiteralClause.isWeaker($1, $0) }
+        // The strongest clause always; more only when they are rare enough to be worth counting:
+        // a short literal ("to") is met by most texts, and each meeting costs a step per pattern.
+        return Array((strongestFirst.prefix(1) + strongestFirst.dropFirst().filter { $0.strength >= limits.minExtraClauseStrength })
+            .prefix(limits.maxClausesPerPattern))
     }
 
     /// Writes into `scratch.ordered` the patterns that may match `text`, in table order.
     func candidates(in text: UnsafeBufferPointer<UInt8>, scratch: PrefilterScratch) {
         let generation = scratch.nextGeneration()
         scratch.found.removeAll(keepingCapacity: true)
+        let folded = scratch.foldingBuffer(for: text.count)
+        let count = LiteralScanner.fold(text, into: folded)
+        let clauseStamp = scratch.clauseStamp, entryStamp = scratch.entryStamp, entryHits = scratch.entryHits
         clauseStart.withUnsafeBufferPointer { clauseStart in
             clauseIDs.withUnsafeBufferPointer { clauseIDs in
                 clauseEntry.withUnsafeBufferPointer { clauseEntry in
                     requiredClauses.withUnsafeBufferPointer { required in
-                        scratch.clauseStamp.withUnsafeMutableBufferPointer { clauseStamp in
-                            scratch.entryStamp.withUnsafeMutableBufferPointer { entryStamp in
-                                scratch.entryHits.withUnsafeMutableBufferPointer { entryHits in
-                                    scanner.scan(text) { literal in
-                                        let end = Int(clauseStart[Int(literal) + 1])
-                                        var k = Int(clauseStart[Int(literal)])
-                                        while k < end {
-                                            let clause = Int(clauseIDs[k])
-                                            k += 1
-                                            if clauseStamp[clause] == generation { continue }
-                                            clauseStamp[clause] = generation
-                                            let entry = Int(clauseEntry[clause])
-                                            if entryStamp[entry] != generation {
-                                                entryStamp[entry] = generation
-                                                entryHits[entry] = 0
-                                            }
-                                            entryHits[entry] &+= 1
-                                            if entryHits[entry] == required[entry] { scratch.found.append(Int32(entry)) }
-                                        }
-                                    }
+                        scanner.scan(folded: folded, count: count) { literal in
+                            let end = Int(clauseStart[Int(literal) + 1])
+                            var k = Int(clauseStart[Int(literal)])
+                            while k < end {
+                                let clause = Int(clauseIDs[k])
+                                k += 1
+                                if clauseStamp[clause] == generation { continue }
+                                clauseStamp[clause] = generation
+                                let entry = Int(clauseEntry[clause])
+                                if entryStamp[entry] != generation {
+                                    entryStamp[entry] = generation
+                                    entryHits[entry] = 0
                                 }
+                                entryHits[entry] &+= 1
+                                if entryHits[entry] == required[entry] { scratch.found.append(Int32(entry)) }
                             }
                         }
                     }
@@ -110,10 +112,14 @@ struct PatternPrefilter: Sendable {
 }
 
 /// A matcher's reusable bookkeeping for `PatternPrefilter` (one per matcher, never shared).
+/// Plain buffers, so that the hot loop pays no exclusivity checks.
 final class PrefilterScratch {
-    var clauseStamp: [UInt32]
-    var entryStamp: [UInt32]
-    var entryHits: [UInt8]
+    /// The generation in which each clause was last met, and each pattern last counted.
+    let clauseStamp: UnsafeMutableBufferPointer<UInt32>
+    let entryStamp: UnsafeMutableBufferPointer<UInt32>
+    /// Clauses met this generation, per pattern.
+    let entryHits: UnsafeMutableBufferPointer<UInt8>
+    private var folded: UnsafeMutableBufferPointer<UInt8>
     /// Filtered patterns whose clauses all met, in the order found.
     var found: [Int32] = []
     /// The candidates, in table order.
@@ -121,17 +127,37 @@ final class PrefilterScratch {
     private var generation: UInt32 = 0
 
     init(prefilter: PatternPrefilter) {
-        clauseStamp = [UInt32](repeating: 0, count: prefilter.clauseCount)
-        entryStamp = [UInt32](repeating: 0, count: prefilter.entryCount)
-        entryHits = [UInt8](repeating: 0, count: prefilter.entryCount)
+        clauseStamp = .allocate(capacity: prefilter.clauseCount)
+        clauseStamp.initialize(repeating: 0)
+        entryStamp = .allocate(capacity: prefilter.entryCount)
+        entryStamp.initialize(repeating: 0)
+        entryHits = .allocate(capacity: prefilter.entryCount)
+        entryHits.initialize(repeating: 0)
+        folded = .allocate(capacity: 512)
         found.reserveCapacity(64)
         ordered.reserveCapacity(64 + prefilter.unfiltered.count)
     }
 
+    deinit {
+        clauseStamp.deallocate()
+        entryStamp.deallocate()
+        entryHits.deallocate()
+        folded.deallocate()
+    }
+
+    /// A buffer of at least `count` bytes for the folded text.
+    func foldingBuffer(for count: Int) -> UnsafeMutablePointer<UInt8> {
+        if folded.count < count {
+            folded.deallocate()
+            folded = .allocate(capacity: max(count, folded.count * 2))
+        }
+        return folded.baseAddress!
+    }
+
     func nextGeneration() -> UInt32 {
         if generation == UInt32.max {
-            for i in clauseStamp.indices { clauseStamp[i] = 0 }
-            for i in entryStamp.indices { entryStamp[i] = 0 }
+            clauseStamp.update(repeating: 0)
+            entryStamp.update(repeating: 0)
             generation = 0
         }
         generation += 1
@@ -140,7 +166,7 @@ final class PrefilterScratch {
 
     /// `ordered` = `found` ∪ `always`, sorted (both without duplicates; `always` is sorted).
     func mergeInOrder(with always: [Int32]) {
-        found.sort()
+        if found.count > 1 { found.sort() }
         ordered.removeAll(keepingCapacity: true)
         var i = 0, j = 0
         while i < found.count || j < always.count {
