@@ -35,6 +35,10 @@ struct LiteralInfo {
 
     static func exactly(_ strings: Set<[UInt8]>) -> LiteralInfo { LiteralInfo(exact: strings, condition: .anything) }
 
+    /// One ASCII byte, made once: a pattern is mostly single characters.
+    static func byte(_ byte: UInt8) -> LiteralInfo { singleBytes[Int(byte & 0x7F)] }
+    private static let singleBytes: [LiteralInfo] = (0..<128).map { .exactly([[UInt8($0)]]) }
+
     var requirement: LiteralRequirement {
         guard let exact else { return condition }
         if exact.contains([]) { return .anything }
@@ -81,28 +85,35 @@ struct PatternReader {
     /// Items one after another, up to `|`, `)` or the end. Exact strings are joined while the
     /// product stays small; the rest become conditions that must all hold.
     private mutating func readSequence() -> LiteralInfo? {
-        var exact: Set<[UInt8]>? = [[]]
+        // The strings so far are `exact` with `tail` after each: a run of single characters
+        // grows `tail` in place instead of building a product per character.
+        var exact: Set<[UInt8]> = [[]]
+        var tail: [UInt8] = []
         var conditions: [LiteralRequirement] = []
+        func joined() -> Set<[UInt8]> { tail.isEmpty ? exact : Set(exact.map { $0 + tail }) }
         while let byte = current, byte != UInt8(ascii: "|"), byte != UInt8(ascii: ")") {
-            guard var item = readAtom() else { return nil }
-            guard let quantified = readQuantifier(applyingTo: item) else { return nil }
-            item = quantified
-            if let itemExact = item.exact {
-                let joined = exact.map { join($0, itemExact) } ?? nil
-                if let joined {
-                    exact = joined
+            guard let atom = readAtom(), let item = readQuantifier(applyingTo: atom) else { return nil }
+            if let itemExact = item.exact, itemExact.count == 1, let single = itemExact.first,
+               exact.allSatisfy({ $0.count + tail.count + single.count <= limits.maxExactLength }) {
+                tail += single
+            } else if let itemExact = item.exact {
+                let before = joined()
+                tail = []
+                if let product = join(before, itemExact) {
+                    exact = product
                 } else {
-                    if let exact { conditions.append(LiteralInfo.exactly(exact).requirement) }
+                    conditions.append(LiteralInfo.exactly(before).requirement)
                     exact = itemExact
                 }
             } else {
-                if let exact { conditions.append(LiteralInfo.exactly(exact).requirement) }
+                conditions.append(LiteralInfo.exactly(joined()).requirement)
                 exact = [[]]
+                tail = []
                 conditions.append(item.condition)
             }
         }
-        if conditions.isEmpty { return .exactly(exact ?? [[]]) }
-        if let exact { conditions.append(LiteralInfo.exactly(exact).requirement) }
+        if conditions.isEmpty { return .exactly(joined()) }
+        conditions.append(LiteralInfo.exactly(joined()).requirement)
         return LiteralInfo(exact: nil, condition: .allOf(conditions))
     }
 
@@ -143,7 +154,7 @@ struct PatternReader {
             return .unknown
         default:
             index += 1
-            return .exactly([[LiteralFolding.fold(byte)]])
+            return .byte(LiteralFolding.fold(byte))
         }
     }
 
@@ -157,17 +168,17 @@ struct PatternReader {
             return .unknown
         case UInt8(ascii: "b"), UInt8(ascii: "B"), UInt8(ascii: "A"), UInt8(ascii: "z"), UInt8(ascii: "Z"), UInt8(ascii: "G"):
             return .empty
-        case UInt8(ascii: "t"): return .exactly([[0x09]])
-        case UInt8(ascii: "n"): return .exactly([[0x0A]])
-        case UInt8(ascii: "r"): return .exactly([[0x0D]])
-        case UInt8(ascii: "f"): return .exactly([[0x0C]])
-        case UInt8(ascii: "e"): return .exactly([[0x1B]])
-        case UInt8(ascii: "a"): return .exactly([[0x07]])
+        case UInt8(ascii: "t"): return .byte(0x09)
+        case UInt8(ascii: "n"): return .byte(0x0A)
+        case UInt8(ascii: "r"): return .byte(0x0D)
+        case UInt8(ascii: "f"): return .byte(0x0C)
+        case UInt8(ascii: "e"): return .byte(0x1B)
+        case UInt8(ascii: "a"): return .byte(0x07)
         case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E:
-            return .exactly([[next]])  // escaped punctuation is itself
+            return .byte(next)  // escaped punctuation is itself
         case UInt8(ascii: "x"):
             guard let codePoint = readHexDigits() else { return nil }
-            return codePoint < 0x80 ? .exactly([[LiteralFolding.fold(UInt8(codePoint))]]) : .unknown
+            return codePoint < 0x80 ? .byte(LiteralFolding.fold(UInt8(codePoint))) : .unknown
         default:
             return nil  // \Q, \x, \p, \k, backreferences, \K, …: not read
         }
@@ -189,9 +200,42 @@ struct PatternReader {
             index += 1
             return .empty
         }
+        if kind == .lookaround {
+            // A look-around consumes nothing and adds no condition: its content is only skipped.
+            return skipToGroupEnd() ? .empty : nil
+        }
         guard let inner = readAlternation(), current == UInt8(ascii: ")") else { return nil }
         index += 1
-        return kind == .lookaround ? .empty : inner
+        return inner
+    }
+
+    /// Moves past the `)` that closes the group whose content starts here, reading only what
+    /// decides where it ends: escapes, classes, nested groups and comments.
+    private mutating func skipToGroupEnd() -> Bool {
+        var depth = 1
+        while let byte = current {
+            switch byte {
+            case UInt8(ascii: "\\"):
+                guard let next = peek(1), next != UInt8(ascii: "Q") else { return false }  // \Q…\E: not read
+                index += 2
+            case UInt8(ascii: "["):
+                guard readClass() != nil else { return false }
+            case UInt8(ascii: "(") where peek(1) == UInt8(ascii: "?") && peek(2) == UInt8(ascii: "#"):
+                while let inside = current, inside != UInt8(ascii: ")") { index += 1 }
+                guard current != nil else { return false }
+                index += 1
+            case UInt8(ascii: "("):
+                depth += 1
+                index += 1
+            case UInt8(ascii: ")"):
+                depth -= 1
+                index += 1
+                if depth == 0 { return true }
+            default:
+                index += 1
+            }
+        }
+        return false
     }
 
     private enum GroupKind { case capturing, plain, lookaround, optionSetting, comment }
