@@ -17,9 +17,10 @@ enum SilenceCommand {
     static func parse(_ body: String, normalizer: SlotNormalizer) -> Result<ParsedCommand, SlotProblem>? {
         let words = body.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
         let raw: [String: String]
-        if let match = words.wholeMatch(of: /silence incident #?([0-9]{1,18}) for ([0-9a-z]{1,8})/) {
+        // The prefixes first: a regex literal is parsed again each time it is evaluated, on every message.
+        if words.hasPrefix("silence incident "), let match = words.wholeMatch(of: /silence incident #?([0-9]{1,18}) for ([0-9a-z]{1,8})/) {
             raw = ["incident": String(match.1), "duration": String(match.2)]
-        } else if let match = words.wholeMatch(of: /unsilence incident #?([0-9]{1,18})/) {
+        } else if words.hasPrefix("unsilence incident "), let match = words.wholeMatch(of: /unsilence incident #?([0-9]{1,18})/) {
             raw = ["incident": String(match.1), "duration": "off"]
         } else {
             return nil
@@ -35,7 +36,8 @@ enum SilenceCommand {
 enum RerunCommand {
     static func parse(_ body: String, normalizer: SlotNormalizer) -> Result<ParsedCommand, SlotProblem>? {
         let words = body.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let match = words.wholeMatch(of: /re-?run (?:the failed jobs of )?run #?([0-9]{1,20}) (?:for|of) ([a-z0-9][a-z0-9._-]{0,62})/) else {
+        guard words.hasPrefix("rerun ") || words.hasPrefix("re-run "),
+              let match = words.wholeMatch(of: /re-?run (?:the failed jobs of )?run #?([0-9]{1,20}) (?:for|of) ([a-z0-9][a-z0-9._-]{0,62})/) else {
             return nil
         }
         return normalizer.normalize(["run": String(match.1), "app": String(match.2)], intent: .rerun, channel: nil).map {

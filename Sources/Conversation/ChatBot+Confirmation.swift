@@ -67,7 +67,9 @@ public enum ConfirmationWords {
 
     /// `confirm 7` / `cancel 7` (a button, or typed), or a bare yes or no, in screened lower-case text.
     static func parse(_ body: String) -> Answer? {
-        if let match = body.wholeMatch(of: /(confirm|cancel|yes|no) #?([0-9]{1,18})/), let id = Int64(match.2) {
+        // The prefix first: a regex literal is parsed again each time it is evaluated, on every message.
+        if ["confirm ", "cancel ", "yes ", "no "].contains(where: body.hasPrefix),
+           let match = body.wholeMatch(of: /(confirm|cancel|yes|no) #?([0-9]{1,18})/), let id = Int64(match.2) {
             return Answer(isYes: match.1 == "confirm" || match.1 == "yes", id: id)
         }
         if yes.contains(body) { return Answer(isYes: true, id: nil) }

@@ -8,7 +8,9 @@ extension ChatBot {
     /// configuration knows may vote. False when the message is not a vote.
     /// `body`: the message screened and lower-cased.
     func recordFeedback(_ message: IncomingMessage, body: String, sink: any ReplySink) async throws -> Bool {
-        guard let vote = body.wholeMatch(of: /(helpful|unhelpful) ([a-z][a-z0-9-]{0,40}@[0-9]{1,6})/) else { return false }
+        // The prefix first: a regex literal is parsed again each time it is evaluated, on every message.
+        guard body.hasPrefix("helpful ") || body.hasPrefix("unhelpful "),
+              let vote = body.wholeMatch(of: /(helpful|unhelpful) ([a-z][a-z0-9-]{0,40}@[0-9]{1,6})/) else { return false }
         let principal = policy.principal(platformUser: message.platformUser, roles: message.roles)
         guard principal.isKnown else {
             await sink.send(.text("Only people in this bot's configuration can vote on its analyses.", severity: .warning), to: message.origin)

@@ -6,6 +6,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks (run them from a release build; see Benchmarks/README.md).",
-        subcommands: [BenchRulesCommand.self, BenchUnderstandCommand.self]
+        subcommands: [BenchRulesCommand.self, BenchUnderstandCommand.self, BenchStoreCommand.self, BenchReferenceCommand.self, BenchSinkCommand.self,
+                      BenchSlackCommandsCommand.self, BenchAlertTemplateCommand.self]
     )
 }
