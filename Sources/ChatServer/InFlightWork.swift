@@ -1,5 +1,6 @@
 /// Work started after a platform was already answered (Slack's 3 seconds, Discord's deferral):
-/// tracked so a graceful shutdown waits for it instead of dropping it.
+/// tracked so a graceful shutdown waits for it instead of dropping it. It runs on the
+/// `BackgroundExecutor`, below the acknowledgements in CPU priority.
 public actor InFlightWork {
     private var tasks: [Int: Task<Void, Never>] = [:]
     private var nextID = 0
@@ -11,7 +12,7 @@ public actor InFlightWork {
     public func start(_ work: @escaping @Sendable () async -> Void) {
         let id = nextID
         nextID += 1
-        tasks[id] = Task {
+        tasks[id] = Task(executorPreference: BackgroundExecutor.shared) {
             await work()
             await self.finished(id)
         }

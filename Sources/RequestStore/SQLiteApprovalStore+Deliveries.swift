@@ -7,16 +7,27 @@ import GRDB
 /// the bot owes threads.
 extension SQLiteApprovalStore {
     /// A delivery id is kept as long as the store keeps requests (`prune`, `store.retention`):
-    /// a replay of an old delivery finds it, however late it comes.
+    /// a replay of an old delivery finds it, however late it comes. Claims made at the same time
+    /// are committed together (`DeliveryClaimBatch`); each is committed before it returns.
     public func recordDelivery(platform: String, id: String, at: Date) async throws -> DeliveryStatus {
-        try await write("record delivery \(id) from \(platform)") { tx in
-            if let seen = try Row.fetchOne(tx.db, sql: "SELECT reply FROM deliveries WHERE platform = ? AND delivery_id = ?",
-                                           arguments: [platform, id]) {
-                return .repeated(reply: try seen.decode(forColumn: "reply"))
+        try await deliveryClaims.claim(.init(platform: platform, id: id, at: at))
+    }
+
+    /// Records a batch of claims in one transaction, in order.
+    func recordDeliveries(_ claims: [DeliveryClaimBatch.Claim]) async throws -> [DeliveryStatus] {
+        try await write("record \(claims.count) deliveries") { tx in
+            var claimedNow = Set<[String]>()
+            return try claims.map { claim in
+                if claimedNow.contains([claim.platform, claim.id]) { return .repeated(reply: nil) }
+                if let seen = try Row.fetchOne(tx.db, sql: "SELECT reply FROM deliveries WHERE platform = ? AND delivery_id = ?",
+                                               arguments: [claim.platform, claim.id]) {
+                    return .repeated(reply: try seen.decode(forColumn: "reply"))
+                }
+                try tx.insert(into: "deliveries", [("platform", claim.platform), ("delivery_id", claim.id),
+                                                   ("received_at", claim.at.millisecondsSince1970)])
+                claimedNow.insert([claim.platform, claim.id])
+                return .new
             }
-            try tx.insert(into: "deliveries", [("platform", platform), ("delivery_id", id),
-                                               ("received_at", at.millisecondsSince1970)])
-            return .new
         }
     }
 

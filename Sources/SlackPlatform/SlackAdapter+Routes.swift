@@ -7,8 +7,10 @@ import Hummingbird
 import PlatformHTTP
 
 extension SlackAdapter {
-    /// A slash command: acknowledged at once with a short ephemeral note; then a thread is started
-    /// in the channel (a slash command leaves no message to reply under) and the whole conversation,
+    /// A slash command: its delivery is claimed (committed to the store) before Slack is answered,
+    /// so the answer means the command was recorded, and a replayed command (the same signed body
+    /// inside the replay window) is answered as such and posts nothing. Then a thread is started in
+    /// the channel (a slash command leaves no message to reply under) and the whole conversation,
     /// approval prompt, decision and result, happens in that thread.
     func receiveCommand(_ body: [UInt8], path: String) async -> Response {
         let command: SlackSlashCommand
@@ -17,23 +19,22 @@ extension SlackAdapter {
             logger.warning("refused a Slack command from a workspace or app not allowed", metadata: ["why": "\(refusal)"])
             return InboundBody.json(Self.ephemeral("chatops does not serve this workspace (\(refusal))."))
         }
-        await handoff.later { await run(command) }
-        return InboundBody.json(Self.ephemeral("Working on `\(SlackMrkdwn.fitted(command.commandLine, limit: 2000))`; I answer in a thread."))
-    }
-
-    /// The delivery is claimed before the thread is started: a replayed command (the same signed
-    /// body inside the replay window) finds it taken and posts nothing at all.
-    func run(_ command: SlackSlashCommand) async {
         do {
             if case .repeated = try await bot.claimDelivery(platform: platform, id: command.triggerID) {
                 logger.info("repeated Slack slash command: already handled, not acting again",
                             metadata: ["delivery": "\(command.triggerID)"])
-                return
+                return InboundBody.json(Self.ephemeral("This command was already received; it is not run again."))
             }
         } catch {
             logger.error("could not record a Slack slash command; it was not run", metadata: ["error": "\(error)"])
-            return
+            return InboundBody.json(Self.ephemeral("chatops could not record this command, so it did not run it. Try again in a moment."))
         }
+        await handoff.later { await run(command) }
+        return InboundBody.json(Self.ephemeral("Working on `\(SlackMrkdwn.fitted(command.commandLine, limit: 2000))`; I answer in a thread."))
+    }
+
+    /// Runs a claimed slash command in a new thread.
+    func run(_ command: SlackSlashCommand) async {
         guard let root = await replies.startThread(channel: command.channelID, user: command.userID, commandLine: command.commandLine) else {
             return
         }

@@ -31,6 +31,27 @@ struct SlackCommandTests {
         for post in posts { #expect(post.header("Authorization") == "Bearer xoxb-test-token") }
     }
 
+    /// The answer comes after the delivery is committed: a replay of the same signed body is told
+    /// so and starts no second thread, and the claim is in the store when Slack hears "working on".
+    @Test func aReplayedSlashCommandIsAnsweredAsAlreadyReceivedAndRunsOnce() async throws {
+        let h = try await SlackHarness.start()
+        let body = try Fixture.slashCommand("/chatops", "help")
+        let first = try await h.post("/slack/commands", body)
+        #expect(try await h.store.recordDelivery(platform: "slack", id: try Self.triggerID(body), at: Date()) != .new)
+        let second = try await h.post("/slack/commands", body)
+        let firstAck = try #require(try JSONSerialization.jsonObject(with: first.body) as? [String: String])
+        let secondAck = try #require(try JSONSerialization.jsonObject(with: second.body) as? [String: String])
+        #expect(firstAck["text"]?.hasPrefix("Working on") == true)
+        #expect(secondAck["text"] == "This command was already received; it is not run again.")
+        try await h.stop()
+        #expect(h.calls("chat.postMessage").count == 2)  // one thread: the header and the answer
+    }
+
+    static func triggerID(_ body: String) throws -> String {
+        let pair = try #require(body.split(separator: "&").first { $0.hasPrefix("trigger_id=") })
+        return String(pair.dropFirst("trigger_id=".count)).removingPercentEncoding ?? String(pair)
+    }
+
     @Test func slackIsAnsweredBeforeTheSlowWorkIsDone() async throws {
         let slack = FakeSlack.respond()
         // Slack's API does not answer until the test opens the gate: an acknowledgement that waited

@@ -1,0 +1,52 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where work after an acknowledgement runs: one thread at the lowest CPU priority (nice 19), so
+/// that under a flood of deliveries the CPU goes to verifying and answering them, and the work
+/// behind them catches up when the flood stops (it is never dropped: `InFlightWork` keeps it, and
+/// a graceful shutdown waits for it). With an idle CPU it runs at full speed. Actor-isolated and
+/// I/O code still runs where its actor or client puts it; this thread runs the tasks' own code.
+public final class BackgroundExecutor: TaskExecutor, @unchecked Sendable {
+    public static let shared = BackgroundExecutor(niceness: 19)
+
+    private let condition = NSCondition()
+    private var jobs: [UnownedJob] = []
+    private var head = 0
+
+    init(niceness: Int32) {
+        let thread = Thread { [unowned self] in
+            #if os(Linux)
+            // On Linux the nice value is per thread, and 0 names the calling one: this lowers only it.
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, niceness)
+            #endif
+            self.run()
+        }
+        thread.name = "chatops-background"
+        thread.start()
+    }
+
+    public func enqueue(_ job: consuming ExecutorJob) {
+        let unowned = UnownedJob(job)
+        condition.lock()
+        jobs.append(unowned)
+        condition.signal()
+        condition.unlock()
+    }
+
+    private func run() {
+        while true {
+            condition.lock()
+            while head == jobs.count { condition.wait() }
+            let job = jobs[head]
+            head += 1
+            if head == jobs.count || head > 1024 {
+                jobs.removeFirst(head)
+                head = 0
+            }
+            condition.unlock()
+            job.runSynchronously(on: asUnownedTaskExecutor())
+        }
+    }
+}
