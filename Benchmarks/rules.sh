@@ -19,13 +19,13 @@ note "rules: corpus $CORPUS, pinned to CPU $CPU, $PASSES timed passes, load aver
 rate_of() { sed -n 's/^rules-bench: \([0-9]*\) msgs\/s.*/\1/p' | tail -1; }
 
 for size in 500 50; do
-    rules=$CORPUS/rules.pcre.json
-    [[ $size == 50 ]] && rules=$CORPUS/rules-50.pcre.json
+    rules=$CORPUS/rules.pcre.json expected=$CORPUS/expected.jsonl
+    [[ $size == 50 ]] && rules=$CORPUS/rules-50.pcre.json expected=$CORPUS/expected-50.tsv
     for mode in prefiltered plain; do
         flag=()
         [[ $mode == plain ]] && flag=(--plain)
         out=$("${PIN[@]}" "$CHATOPS" bench rules --rules "$rules" --messages "$CORPUS/messages.txt" \
-            --expected "$CORPUS/expected.jsonl" --passes "$PASSES" "${flag[@]}") || { printf '%s\n' "$out" >&2; die "bench rules failed"; }
+            --expected "$expected" --passes "$PASSES" "${flag[@]}") || { printf '%s\n' "$out" >&2; die "bench rules failed"; }
         printf '%s\n' "$out" >&2
         record "rules.r$size.chatops_$mode.msgs_per_s" "$(rate_of <<<"$out")"
         record "rules.r$size.chatops_$mode.mismatches" "$(sed -n 's/.* \([0-9]*\) mismatches$/\1/p' <<<"$out" | tail -1)"

@@ -28,6 +28,23 @@ struct BenchRulesCLITests {
         #expect(r.stdout.contains("prefilter: 499 of 500 patterns filtered"))
     }
 
+    /// The corpus's canonical `.tsv` form (`-`, or `id<TAB>name=value…` sorted by name) is read too.
+    @Test func expectationsInTheCanonicalTSVFormAreReadToo() throws {
+        struct Line: Decodable { let id: String?; let groups: [String: String] }
+        let folder = try TemporaryDirectory()
+        let lines = try String(contentsOfFile: path("expected.jsonl"), encoding: .utf8).split(separator: "\n").map { line in
+            let decoded = try JSONDecoder().decode(Line.self, from: Data(line.utf8))
+            guard let id = decoded.id else { return "-" }
+            return ([id] + decoded.groups.keys.sorted().map { "\($0)=\(decoded.groups[$0]!)" }).joined(separator: "\t")
+        }
+        let tsv = folder.url.appendingPathComponent("expected.tsv")
+        try (lines.joined(separator: "\n") + "\n").write(to: tsv, atomically: true, encoding: .utf8)
+        let r = try run(["bench", "rules", "--rules", path("rules.pcre.json"), "--messages", path("messages.txt"),
+                         "--expected", tsv.path, "--passes", "1"])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.hasSuffix(", 631 matches, 0 mismatches\n"))
+    }
+
     @Test func aWrongExpectationIsAMismatchNamedByLineAndExitsOne() throws {
         let folder = try TemporaryDirectory()
         var expected = try String(contentsOfFile: path("expected.jsonl"), encoding: .utf8).split(separator: "\n").map(String.init)

@@ -12,7 +12,7 @@ struct BenchRulesCommand: ParsableCommand {
         discussion: """
             RULES is a JSON array of {"id", "intent", "pattern"} (PCRE2 syntax); MESSAGES has one message per line; \
             EXPECTED has one JSON object per message, {"id": ID or null, "groups": {NAME: VALUE}} (the named groups that \
-            took part). Patterns compile as the benchmark peers' do: UTF-8 and caseless, no Unicode properties, \
+            took part), or, for a file ending in .tsv, one line per message: `-`, or `id<TAB>name=value…`. Patterns compile as the benchmark peers' do: UTF-8 and caseless, no Unicode properties, \
             unanchored. The last line is `rules-bench: <messages/s> msgs/s, <matches> matches, <mismatches> mismatches` \
             (the median of the timed passes, after a checking pass that also warms up); any mismatch exits 1.
             """
@@ -24,7 +24,7 @@ struct BenchRulesCommand: ParsableCommand {
     @Option(name: .long, help: "The messages, one per line.")
     var messages: String
 
-    @Option(name: .long, help: "The expected first matches, one JSON object per message.")
+    @Option(name: .long, help: "The expected first matches: one JSON object per message, or the corpus's canonical lines in a .tsv file.")
     var expected: String?
 
     @Option(name: .long, help: "Timed passes over every message (the median is reported).")
@@ -137,6 +137,10 @@ struct BenchCorpus {
         guard expectedLines.count == messages.count else {
             throw ValidationError("\(expectedPath) has \(expectedLines.count) lines for \(messages.count) messages in \(messagesPath)")
         }
+        if expectedPath.hasSuffix(".tsv") {
+            expected = try expectedLines.enumerated().map { index, line in try Self.tsvExpectation(line, at: "\(expectedPath):\(index + 1)") }
+            return
+        }
         expected = try expectedLines.enumerated().map { index, line in
             let decoded: ExpectedLine
             do { decoded = try decoder.decode(ExpectedLine.self, from: Data(line.utf8)) } catch {
@@ -144,6 +148,19 @@ struct BenchCorpus {
             }
             return decoded.id.map { ExpectedMatch(id: $0, groups: decoded.groups ?? [:]) }
         }
+    }
+
+    /// The corpus's canonical line: `-` for no match, else `id<TAB>name=value…`.
+    private static func tsvExpectation(_ line: String, at place: String) throws -> ExpectedMatch? {
+        if line == "-" { return nil }
+        let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        guard let id = fields.first, !id.isEmpty else { throw ValidationError("\(place): not `-` or `id<TAB>name=value…`") }
+        var groups: [String: String] = [:]
+        for field in fields.dropFirst() {
+            guard let equals = field.firstIndex(of: "=") else { throw ValidationError("\(place): `\(field)` is not name=value") }
+            groups[String(field[..<equals])] = String(field[field.index(after: equals)...])
+        }
+        return ExpectedMatch(id: id, groups: groups)
     }
 
     private static func read(_ path: String) throws -> Data {
