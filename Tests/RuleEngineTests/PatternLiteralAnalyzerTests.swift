@@ -7,7 +7,7 @@ struct PatternLiteralAnalyzerTests {
     /// The usable clauses of a pattern (shortest literal of two bytes or more), each as sorted literals.
     func clauses(_ pattern: String, options: PatternOptions = [.utf, .caseInsensitive]) -> Set<[String]> {
         let requirement = PatternLiteralAnalyzer().requirement(of: pattern, options: options.rawValue)
-        return Self.strings(requirement.clauses(limits: .standard).filter { $0.strength >= 2 })
+        return Self.strings(requirement.clauses(limits: .standard).map { $0.minimized() }.filter { $0.strength >= 2 })
     }
 
     static func strings(_ clauses: [LiteralClause]) -> Set<[String]> {

@@ -53,19 +53,23 @@ indirect enum LiteralRequirement: Hashable, Sendable {
 
 /// Literals of which a text must contain at least one.
 struct LiteralClause: Hashable, Sendable {
-    /// Minimal: no literal contains another of the clause (the longer one would add nothing).
     let literals: Set<[UInt8]>
 
-    init(_ literals: Set<[UInt8]>) {
+    init(_ literals: Set<[UInt8]>) { self.literals = literals }
+
+    func union(_ other: LiteralClause) -> LiteralClause { LiteralClause(literals.union(other.literals)) }
+
+    /// The same condition with no literal that contains another of the clause (the longer one
+    /// adds nothing: any text containing it contains the shorter). Done once per kept clause, not
+    /// on every intermediate product.
+    func minimized() -> LiteralClause {
         let sorted = literals.sorted { $0.count < $1.count }
         var kept: [[UInt8]] = []
         for literal in sorted where !kept.contains(where: { literal.containsSubsequence($0) }) {
             kept.append(literal)
         }
-        self.literals = Set(kept)
+        return LiteralClause(Set(kept))
     }
-
-    func union(_ other: LiteralClause) -> LiteralClause { LiteralClause(literals.union(other.literals)) }
 
     /// The shortest literal's length: a longer shortest literal is a rarer clause.
     var strength: Int { literals.map(\.count).min() ?? 0 }

@@ -64,7 +64,7 @@ struct PatternPrefilter: Sendable {
 
     /// The strongest usable clauses of a requirement.
     static func selectClauses(_ requirement: LiteralRequirement, limits: PrefilterLimits) -> [LiteralClause] {
-        let usable = Set(requirement.clauses(limits: limits)).filter {
+        let usable = Set(requirement.clauses(limits: limits).map { $0.minimized() }).filter {
             // the scanner needs two bytes of each literal
             $0.strength >= max(2, limits.minClauseStrength) && $0.literals.count <= limits.maxLiteralsPerClause
         }
