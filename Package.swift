@@ -214,7 +214,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 // `chatops bench`: the reference server, the Slack sink and the signed requests.
-                "PlatformVerification", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Crypto", package: "swift-crypto"),
+                "PlatformVerification", .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .executableTarget(
@@ -224,7 +224,7 @@ let package = Package(
         .target(
             name: "ChatOpsTestSupport",
             dependencies: [
-                "ChatOpsApp", "ChatOpsCore", "Execution", "ChatOpsConfig", "RuleEngine", "Understanding", "Approvals", "RequestStore",
+                "ChatOpsApp", "ChatOpsCore", "Execution", "ChatOpsConfig", "RuleEngine", "Understanding", "Approvals", "RequestStore", "PlatformVerification",
                 "Conversation", "PlatformHTTP", "ChatServer", "ReplyModel", .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -3,8 +3,8 @@
 # to `chatops serve`, whose replies go to a local Slack sink, beside the bare Hummingbird reference
 # (`chatops bench reference`: verify the signature, answer 200). wrk -t1 at 1, 16 and 64
 # connections, BENCH_WARMUP seconds of warm-up, then BENCH_DURATION seconds measured.
-# chatops answers a slash command before it has started the thread, understood, decided and
-# replied, so besides wrk's figures this counts the commands whose delivery was claimed and thread
+# chatops answers a slash command once its delivery is committed, before it has started the thread,
+# understood, decided and replied, so besides wrk's figures this counts the commands whose thread
 # started (the sink's thread starts) during the run, and after it, within a bounded wait.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"

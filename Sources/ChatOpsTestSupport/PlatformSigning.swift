@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import PlatformVerification
 
 /// Signs like Slack: `v0=` + hex HMAC-SHA256 of `v0:{timestamp}:{body}` with the signing secret.
 public enum SlackSigning {
@@ -7,8 +8,7 @@ public enum SlackSigning {
     public static let secret = "8f742231b10e8888abcd99yyyzzz85a5-test"
 
     public static func signature(_ body: [UInt8], timestamp: String, secret: String = secret) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: Array("v0:\(timestamp):".utf8) + body, using: SymmetricKey(data: Data(secret.utf8)))
-        return "v0=" + Hex.encode(mac)
+        SlackRequestVerifier(signingSecret: secret).signature(timestamp: timestamp, body: body)
     }
 
     /// `X-Slack-Request-Timestamp` for `date` (Unix seconds).
@@ -27,13 +27,13 @@ public struct DiscordSigner: Sendable {
         self.key = key
     }
 
-    public var publicKeyHex: String { Hex.encode(key.publicKey.rawRepresentation) }
+    public var publicKeyHex: String { HexBytes.encode(key.publicKey.rawRepresentation) }
 
     /// `X-Signature-Ed25519`, `X-Signature-Timestamp` (for `date`) and the JSON content type.
     public func headers(for body: Data, at date: Date) throws -> [(String, String)] {
         let timestamp = String(Int(date.timeIntervalSince1970))
         let signature = try key.signature(for: Data(timestamp.utf8) + body)
-        return [("X-Signature-Ed25519", Hex.encode(signature)), ("X-Signature-Timestamp", timestamp), ("Content-Type", "application/json")]
+        return [("X-Signature-Ed25519", HexBytes.encode(signature)), ("X-Signature-Timestamp", timestamp), ("Content-Type", "application/json")]
     }
 }
 
@@ -43,12 +43,7 @@ public enum GitHubSigning {
     public static let secret = "It's a Secret to Everybody"
 
     public static func signature(_ body: [UInt8], secret: String = secret) -> String {
-        "sha256=" + Hex.encode(HMAC<SHA256>.authenticationCode(for: body, using: SymmetricKey(data: Data(secret.utf8))))
+        "sha256=" + HexBytes.encode(HMAC<SHA256>.authenticationCode(for: body, using: SymmetricKey(data: Data(secret.utf8))))
     }
 }
 
-enum Hex {
-    static func encode<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
-        bytes.map { String(format: "%02x", $0) }.joined()
-    }
-}

@@ -12,6 +12,12 @@ public struct SlackRequestVerifier: Sendable {
         self.window = window
     }
 
+    /// `X-Slack-Signature` for `body` sent at `timestamp`, as Slack computes it (for load generators
+    /// and tests that play Slack).
+    public func signature(timestamp: String, body: [UInt8]) -> String {
+        "v0=" + HexBytes.encode(HMAC<SHA256>.authenticationCode(for: Array("v0:\(timestamp):".utf8) + body, using: key))
+    }
+
     public func verify(timestamp: String?, signature: String?, body: [UInt8], now: Date) -> VerificationFailure? {
         guard let timestamp else { return .missingHeader("X-Slack-Request-Timestamp") }
         guard let signature else { return .missingHeader("X-Slack-Signature") }

@@ -170,7 +170,8 @@ struct BenchCorpus {
         return data
     }
 
-    private static func lines(of path: String) throws -> [String] {
+    /// The lines of a UTF-8 text file (a final newline ends the last line, it does not add one).
+    static func lines(of path: String) throws -> [String] {
         guard let text = String(data: try read(path), encoding: .utf8) else {
             throw ValidationError("\(path) is not UTF-8 text")
         }

@@ -25,10 +25,7 @@ struct BenchUnderstandCommand: ParsableCommand {
 
     func run() throws {
         guard passes > 0 else { throw ValidationError("--passes must be at least 1") }
-        guard let data = FileManager.default.contents(atPath: messages), let text = String(data: data, encoding: .utf8) else {
-            throw ValidationError("cannot read \(messages) as UTF-8 text")
-        }
-        let lines = text.split(separator: "\n").map(String.init)
+        let lines = try BenchCorpus.lines(of: messages)
         try reportingSetupErrors {
             let (configuration, classifier) = try setup.loadClassifier()
             let plainClassifier = RuleClassifier(rules: RuleSet(rules: classifier.rules.rules, prefiltered: false),

@@ -1,5 +1,5 @@
-import Crypto
 import Foundation
+import PlatformVerification
 
 /// Slack slash commands, each signed as Slack signs it, for a load generator that cannot compute
 /// an HMAC (wrk). Each has its own `trigger_id`: the bot claims every delivery by it, so a body
@@ -13,7 +13,7 @@ struct SignedSlashCommands: Sendable {
         let body: String
     }
 
-    let key: SymmetricKey
+    let signer: SlackRequestVerifier
     /// `/chatops`, and what follows it (`status iris staging`).
     let command: String
     let text: String
@@ -25,7 +25,7 @@ struct SignedSlashCommands: Sendable {
 
     init(signingSecret: String, command: String = "/chatops", text: String, team: String = "T0BENCH01",
          channel: String = "C0BENCH001", user: String = "U0BENCH01", run: String) {
-        key = SymmetricKey(data: Data(signingSecret.utf8))
+        signer = SlackRequestVerifier(signingSecret: signingSecret)
         self.command = command
         self.text = text
         self.team = team
@@ -45,12 +45,9 @@ struct SignedSlashCommands: Sendable {
             ("trigger_id", "\(run).\(index).bench"),
         ]
         let body = fields.map { "\($0)=\(Self.formEncoded($1))" }.joined(separator: "&")
-        let mac = HMAC<SHA256>.authenticationCode(for: Array("v0:\(stamp):\(body)".utf8), using: key)
-        return Signed(timestamp: stamp, signature: "v0=" + mac.map { Self.hexDigits[Int($0 >> 4)] + Self.hexDigits[Int($0 & 15)] }.joined(),
-                      body: body)
+        return Signed(timestamp: stamp, signature: signer.signature(timestamp: stamp, body: Array(body.utf8)), body: body)
     }
 
-    private static let hexDigits = "0123456789abcdef".map(String.init)
     private static let unreserved = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
 
     /// Form encoding: spaces as `+`, everything but the unreserved characters escaped.

@@ -89,23 +89,21 @@ struct LiteralScanner: Sendable {
         let bucket = Int(pairBucket[Int(key)])
         guard bucket > 0 else { return }
         let low = bucket - 1
-        do {
-            pairStart.withUnsafeBufferPointer { pairStart in
-                pairLiterals.withUnsafeBufferPointer { pairLiterals in
-                    literalStart.withUnsafeBufferPointer { literalStart in
-                        literalBytes.withUnsafeBufferPointer { literalBytes in
-                            for k in Int(pairStart[low])..<Int(pairStart[low + 1]) {
-                                let literal = Int(pairLiterals[k])
-                                let start = Int(literalStart[literal]), length = Int(literalStart[literal + 1]) - start
-                                guard length <= count - position else { continue }
-                                var same = true
-                                var m = 2
-                                while m < length {
-                                    if folded[position + m] != literalBytes[start + m] { same = false; break }
-                                    m += 1
-                                }
-                                if same { found(Int32(literal)) }
+        pairStart.withUnsafeBufferPointer { pairStart in
+            pairLiterals.withUnsafeBufferPointer { pairLiterals in
+                literalStart.withUnsafeBufferPointer { literalStart in
+                    literalBytes.withUnsafeBufferPointer { literalBytes in
+                        for k in Int(pairStart[low])..<Int(pairStart[low + 1]) {
+                            let literal = Int(pairLiterals[k])
+                            let start = Int(literalStart[literal]), length = Int(literalStart[literal + 1]) - start
+                            guard length <= count - position else { continue }
+                            var same = true
+                            var m = 2
+                            while m < length {
+                                if folded[position + m] != literalBytes[start + m] { same = false; break }
+                                m += 1
                             }
+                            if same { found(Int32(literal)) }
                         }
                     }
                 }
