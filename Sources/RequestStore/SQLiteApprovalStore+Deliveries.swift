@@ -13,20 +13,25 @@ extension SQLiteApprovalStore {
         try await deliveryClaims.claim(.init(platform: platform, id: id, at: at))
     }
 
-    /// Records a batch of claims in one transaction, in order.
+    /// Records a batch of claims in one transaction, in order. A new claim costs one insert (its
+    /// statements are prepared once per connection, not per claim); only a repeat is read back.
     func recordDeliveries(_ claims: [DeliveryClaimBatch.Claim]) async throws -> [DeliveryStatus] {
-        try await write("record \(claims.count) deliveries") { tx in
+        try await write("record \(claims.count) deliveries", priority: .urgent) { tx in
+            let insert = try tx.db.cachedStatement(sql: """
+                INSERT INTO deliveries (platform, delivery_id, received_at) VALUES (?, ?, ?)
+                ON CONFLICT (platform, delivery_id) DO NOTHING
+                """)
+            let seen = try tx.db.cachedStatement(sql: "SELECT reply FROM deliveries WHERE platform = ? AND delivery_id = ?")
             var claimedNow = Set<[String]>()
             return try claims.map { claim in
                 if claimedNow.contains([claim.platform, claim.id]) { return .repeated(reply: nil) }
-                if let seen = try Row.fetchOne(tx.db, sql: "SELECT reply FROM deliveries WHERE platform = ? AND delivery_id = ?",
-                                               arguments: [claim.platform, claim.id]) {
-                    return .repeated(reply: try seen.decode(forColumn: "reply"))
+                try insert.execute(arguments: [claim.platform, claim.id, claim.at.millisecondsSince1970])
+                if tx.db.changesCount == 1 {
+                    claimedNow.insert([claim.platform, claim.id])
+                    return .new
                 }
-                try tx.insert(into: "deliveries", [("platform", claim.platform), ("delivery_id", claim.id),
-                                                   ("received_at", claim.at.millisecondsSince1970)])
-                claimedNow.insert([claim.platform, claim.id])
-                return .new
+                let row = try Row.fetchOne(seen, arguments: [claim.platform, claim.id])
+                return .repeated(reply: try row?.decode(String?.self, forColumn: "reply") ?? nil)
             }
         }
     }

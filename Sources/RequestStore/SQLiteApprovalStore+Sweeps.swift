@@ -6,7 +6,7 @@ import GRDB
 /// The periodic sweeps: executions whose owner is gone, and approvals that never came. Each
 /// change writes a notice to the request's thread in the same transaction.
 extension SQLiteApprovalStore {
-    public func recoverInterrupted(host: String, isAlive: @Sendable (Int32) -> Bool, at: Date) async throws -> [StoredRequest] {
+    public func recoverInterrupted(host: String, isAlive: @escaping @Sendable (Int32) -> Bool, at: Date) async throws -> [StoredRequest] {
         try await write("recover interrupted executions") { tx in
             let reason = "the bot stopped while this was executing; it was not re-run — check the target system before retrying"
             let now = at.millisecondsSince1970

@@ -16,6 +16,8 @@ public final class SQLiteApprovalStore: ApprovalStore, Sendable {
     let auditHead = AuditHeadObserver()
     /// Delivery claims, committed in groups (`recordDelivery`).
     let deliveryClaims: DeliveryClaimBatch
+    /// This process's writes take turns here before GRDB's queue: claims first.
+    let writeTurns = WriteTurns()
 
     /// `observer` is told the audit chain's head after each append commits: recorded outside the
     /// store (a log line, a metric), it shows later whether the newest entries were cut off
@@ -91,11 +93,24 @@ public final class SQLiteApprovalStore: ApprovalStore, Sendable {
     }
 
     /// Runs `body` in one write transaction; database errors come back as a `StoreError` that
-    /// names the store and `action` ("record an approval of request #5").
-    func write<T: Sendable>(_ action: String, _ body: @Sendable (StoreTransaction) throws -> T) async throws -> T {
+    /// names the store and `action` ("record an approval of request #5"). `priority`: `.urgent`
+    /// only for a write a platform's connection is waiting on (it goes ahead of queued writes).
+    /// The turn ends on the writer's own queue, as soon as the transaction has committed: never
+    /// behind the caller's executor (a background task's low-priority thread must not hold up the
+    /// claims queued behind it).
+    func write<T: Sendable>(_ action: String, priority: WriteTurns.Priority = .normal,
+                            _ body: @escaping @Sendable (StoreTransaction) throws -> T) async throws -> T {
+        let auditHead = auditHead, writer = writer, turns = writeTurns
         do {
-            let auditHead = auditHead
-            return try await writer.write { db in try body(StoreTransaction(db: db, auditHead: auditHead)) }
+            return try await withCheckedThrowingContinuation { (done: CheckedContinuation<T, any Error>) in
+                turns.submit(priority) {
+                    writer.asyncWrite({ db in try body(StoreTransaction(db: db, auditHead: auditHead)) },
+                                      completion: { _, result in
+                                          turns.finish()
+                                          done.resume(with: result)
+                                      })
+                }
+            }
         } catch {
             throw translate(error, action)
         }

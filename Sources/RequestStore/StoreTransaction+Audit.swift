@@ -10,7 +10,7 @@ extension StoreTransaction {
     @discardableResult
     func appendAudit(at: Date, actor: String, action: String, requestID: Int64?,
                      detail: [String: AuditDetail.Value]) throws -> Int64 {
-        let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
+        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"))
         let seq = (try last?.decode(Int64.self, forColumn: "seq") ?? 0) + 1
         let previous = try last?.decode(String.self, forColumn: "hash") ?? AuditChain.genesis
         let ms = at.millisecondsSince1970

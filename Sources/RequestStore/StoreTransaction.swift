@@ -18,7 +18,8 @@ extension StoreTransaction {
     func insert(into table: String, _ columns: SQLColumns) throws {
         let names = columns.map(\.name).joined(separator: ", ")
         let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        try db.execute(sql: "INSERT INTO \(table) (\(names)) VALUES (\(placeholders))",
-                       arguments: StatementArguments(columns.map(\.value)))
+        // Prepared once per connection and reused: the same call site always builds the same SQL.
+        try db.cachedStatement(sql: "INSERT INTO \(table) (\(names)) VALUES (\(placeholders))")
+            .execute(arguments: StatementArguments(columns.map(\.value)))
     }
 }

@@ -31,7 +31,7 @@ public protocol ApprovalStore: ConfirmationStore, FeedbackStore, IncidentStore, 
     func finish(id: Int64, succeeded: Bool, result: String, at: Date) async throws -> StoredRequest
     /// At start-up and periodically: requests `executing` whose owner is gone (same host, process
     /// not alive per `isAlive`) or whose lease ran out become `interrupted`, each with a notice.
-    func recoverInterrupted(host: String, isAlive: @Sendable (Int32) -> Bool, at: Date) async throws -> [StoredRequest]
+    func recoverInterrupted(host: String, isAlive: @escaping @Sendable (Int32) -> Bool, at: Date) async throws -> [StoredRequest]
     /// Requests `awaiting_approval` past `expiresAt` become `expired`, each with a notice to its
     /// thread. (`approved` ones are left to the claim that follows the approval, which they could race.)
     func expireDue(at: Date) async throws -> [StoredRequest]
