@@ -9,7 +9,8 @@ public enum RequestID {
 
     /// A new id: 16 hex digits.
     public static func make() -> String {
-        String(format: "%016llx", UInt64.random(in: 1...UInt64.max))
+        let hex = String(UInt64.random(in: 1...UInt64.max), radix: 16)
+        return String(repeating: "0", count: 16 - hex.utf8.count) + hex
     }
 
     /// `header` when it is 1–64 characters of letters, digits, `.`, `_` and `-` (nothing a log

@@ -91,7 +91,8 @@ public struct ChatServer: Sendable {
         // in-flight work is drained last.
         return Application(
             router: makeRouter(),
-            server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionCapHandler(gate: gate)],
+            server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionCapHandler(gate: gate),
+                                                                            BodyDeadlineHandler(timeout: gate.bodyReadTimeout)],
                                                 idleTimeout: .seconds(30))),
             configuration: .init(address: .hostname(host, port: port), serverName: "chatops"),
             services: [startup, sweeper] + adapters.flatMap(\.services),

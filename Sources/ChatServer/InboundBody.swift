@@ -1,35 +1,24 @@
 import Hummingbird
 import NIOCore
 
-/// How much a platform may send and how long it may take: a webhook is small and quick, so a
-/// large or slow one is refused before anyone parses it.
+/// How much a platform may send: a webhook is small, so a large one is refused before anyone
+/// parses it. (How long it may take to arrive is the server's `InboundGate.bodyReadTimeout`.)
 public struct InboundLimits: Sendable {
     public var maxBodyBytes: Int
-    public var readTimeout: Duration
 
-    public init(maxBodyBytes: Int = 512 * 1024, readTimeout: Duration = .seconds(10)) {
+    public init(maxBodyBytes: Int = 512 * 1024) {
         self.maxBodyBytes = maxBodyBytes
-        self.readTimeout = readTimeout
     }
 }
 
 public enum InboundBody {
-    /// The whole body as bytes: 413 beyond the cap, 408 when the client is too slow to send it.
+    /// The whole body as bytes: 413 beyond the cap. A client too slow to send it is answered 408
+    /// by the connection's `BodyDeadlineHandler`, which ends this read.
     public static func read(_ request: Request, limits: InboundLimits) async throws -> [UInt8] {
         if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limits.maxBodyBytes {
             throw HTTPError(.contentTooLarge)
         }
-        let body = request.body
-        let buffer = try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
-            group.addTask { try await body.collect(upTo: limits.maxBodyBytes) }
-            group.addTask {
-                try await Task.sleep(for: limits.readTimeout)
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let buffer = first else { throw HTTPError(.requestTimeout) }
-            return buffer
-        }
+        let buffer = try await request.body.collect(upTo: limits.maxBodyBytes)
         return Array(buffer.readableBytesView)
     }
 

@@ -19,7 +19,12 @@ public final class InboundGate: Sendable {
         var bufferedBytes = 0
     }
 
-    public init(maxConnections: Int = 256, maxBufferedBytes: Int = 8 << 20, undeclaredBodyBytes: Int = 512 * 1024) {
+    /// How long a request may take to arrive whole after its head (`BodyDeadlineHandler`).
+    public let bodyReadTimeout: Duration
+
+    public init(maxConnections: Int = 256, maxBufferedBytes: Int = 8 << 20, undeclaredBodyBytes: Int = 512 * 1024,
+                bodyReadTimeout: Duration = .seconds(10)) {
+        self.bodyReadTimeout = bodyReadTimeout
         self.maxConnections = max(1, maxConnections)
         self.maxBufferedBytes = max(1, maxBufferedBytes)
         self.undeclaredBodyBytes = undeclaredBodyBytes

@@ -18,7 +18,7 @@ public struct RuleSet: Sendable {
         self.rules = rules
         maxCaptureCount = rules.flatMap(\.patterns).map(\.captureCount).max() ?? 0
         table = rules.enumerated().flatMap { index, rule in
-            rule.patterns.enumerated().map { PatternEntry(code: $1.code, ruleIndex: index, patternIndex: $0) }
+            rule.patterns.enumerated().map { PatternEntry(pattern: $1, ruleIndex: index, patternIndex: $0) }
         }
         prefilter = prefiltered
             ? PatternPrefilter(patterns: rules.flatMap { $0.patterns.map { ($0.source, $0.options.rawValue) } })
@@ -41,10 +41,19 @@ public struct RuleSet: Sendable {
 }
 
 struct PatternEntry: @unchecked Sendable {
-    /// Owned by the `CompiledPattern` in `rules`, which lives as long as the set.
+    /// Held by `rules`, which lives as long as the set (so no reference counting here).
+    unowned(unsafe) let pattern: CompiledPattern
+    /// The pattern's code, owned by it.
     let code: OpaquePointer
     let ruleIndex: Int
     let patternIndex: Int
+
+    init(pattern: CompiledPattern, ruleIndex: Int, patternIndex: Int) {
+        self.pattern = pattern
+        code = pattern.code
+        self.ruleIndex = ruleIndex
+        self.patternIndex = patternIndex
+    }
 }
 
 /// A rule that matched a text, with the raw text of each named group that took part.

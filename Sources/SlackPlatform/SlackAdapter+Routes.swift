@@ -96,7 +96,7 @@ extension SlackAdapter {
     }
 
     static func ephemeral(_ text: String) -> [UInt8] {
-        encode(["response_type": "ephemeral", "text": text])
+        JSONBody.object(["response_type": "ephemeral", "text": text])
     }
 
     static func encode(_ object: [String: String]) -> [UInt8] {

@@ -21,7 +21,8 @@ enum SlackMrkdwn {
     /// What Slack sends us, back to what the person typed (`&lt;` → `<`); `&amp;` last so
     /// `&amp;lt;` stays the literal text `&lt;`.
     static func unescape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&lt;", with: "<")
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
+        return text.replacingOccurrences(of: "&lt;", with: "<")
             .replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&amp;", with: "&")
     }

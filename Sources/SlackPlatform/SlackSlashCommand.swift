@@ -25,7 +25,7 @@ struct SlackSlashCommand: Sendable, Hashable {
                 : SlackInboundError.malformedField("command", form["command"] ?? "")
         }
         self.command = command
-        text = SlackMrkdwn.unescape(form["text"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        text = Self.trimmed(SlackMrkdwn.unescape(form["text"] ?? ""))
         userID = try SlackID.require(form["user_id"], "user_id")
         channelID = try SlackID.require(form["channel_id"], "channel_id")
         guard let trigger = form["trigger_id"], !trigger.isEmpty else { throw .missingField("trigger_id") }
@@ -35,7 +35,16 @@ struct SlackSlashCommand: Sendable, Hashable {
     }
 
     init(body: [UInt8]) throws(SlackInboundError) {
-        try self.init(form: FormBody.parse(String(decoding: body, as: UTF8.self)))
+        try self.init(form: FormBody.parse(body))
+    }
+
+    /// Without leading and trailing whitespace and newlines; text that starts and ends with a
+    /// visible ASCII character (nearly all) is returned without going through Foundation.
+    static func trimmed(_ text: String) -> String {
+        if let first = text.utf8.first, let last = text.utf8.last, (0x21..<0x7F).contains(first), (0x21..<0x7F).contains(last) {
+            return text
+        }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// What the bot understands: `/chatops deploy …` → `deploy …`; `/deploy iris v2.3 staging` →

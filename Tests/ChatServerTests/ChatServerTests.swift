@@ -59,13 +59,14 @@ struct SilentSink: ReplySink {
 
 /// The server with the probe platform, its readiness `problems`, and what the probe finished.
 func probeServer(problems: [String] = [], log: CapturedLog = CapturedLog(),
-                 limits: InboundLimits = InboundLimits(maxBodyBytes: 1024, readTimeout: .milliseconds(500))) throws -> (ChatServer, Finished) {
+                 limits: InboundLimits = InboundLimits(maxBodyBytes: 1024),
+                 gate: InboundGate = InboundGate(bodyReadTimeout: .milliseconds(500))) throws -> (ChatServer, Finished) {
     let work = InFlightWork()
     let bot = try TestBot.make(configuration: TestBot.configuration())
     let probe = ProbeAdapter(handoff: BotHandoff(platform: "Probe", bot: bot, work: work, logger: log.logger), finished: Finished(),
                              limits: limits, logger: log.logger)
-    let server = ChatServer(bot: bot, adapters: [probe], host: "127.0.0.1", port: 0, work: work, readiness: { problems },
-                            logger: log.logger)
+    let server = ChatServer(bot: bot, adapters: [probe], host: "127.0.0.1", port: 0, work: work, gate: gate,
+                            readiness: { problems }, logger: log.logger)
     return (server, probe.finished)
 }
 

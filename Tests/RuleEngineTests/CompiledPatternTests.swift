@@ -57,6 +57,27 @@ struct CompiledPatternTests {
         #expect(try CompiledPattern("a+b").isJITCompiled)
     }
 
+    /// The JIT code is made on a pattern's first match: many threads matching a fresh pattern at
+    /// once must all get the right answers (the first compiles, the others wait for it).
+    @Test func aFreshPatternMatchedFromManyThreadsAtOnce() async throws {
+        for round in 0..<20 {
+            let pattern = try CompiledPattern("(?<verb>deploy|rollback) (?<app>[a-z]+) v(?<major>\\d+)")
+            let answers = await withTaskGroup(of: [String: String]?.self) { group in
+                for index in 0..<16 {
+                    group.addTask {
+                        let matcher = PatternMatcher(maxCaptureCount: 8)
+                        let text = index.isMultiple(of: 2) ? "DEPLOY iris v\(round)" : "nothing to see \(index)"
+                        return try? matcher.captures(of: pattern, in: text)
+                    }
+                }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(answers.compactMap { $0 }.count == 8)
+            #expect(Set(answers.compactMap { $0 }) == [["verb": "DEPLOY", "app": "iris", "major": "\(round)"]])
+            #expect(pattern.isJITCompiled)
+        }
+    }
+
     @Test(arguments: [
         ("deploy (", "missing closing parenthesis", 8),
         ("deploy [a-", "missing terminating ] for character class", 10),
