@@ -31,10 +31,11 @@ ensure_binary() {
         CHATOPS=$CHATOPS_BIN
         return
     fi
+    # Built as deploy/Dockerfile ships it: release, with the Swift runtime and Foundation linked in.
     CHATOPS=$REPO/.build-release/release/chatops
     if [[ ! -x "$CHATOPS" ]]; then
         note "building the release binary (a first build takes 15-20 minutes)…"
-        (cd "$REPO" && swift build -c release --scratch-path "$REPO/.build-release" --product chatops) >&2
+        (cd "$REPO" && swift build -c release --static-swift-stdlib --scratch-path "$REPO/.build-release" --product chatops) >&2
     fi
 }
 
