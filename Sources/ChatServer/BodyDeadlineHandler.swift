@@ -68,13 +68,7 @@ final class BodyDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandler {
     private func expire(context: ChannelHandlerContext) {
         deadline = nil
         expired = true
-        var fields = HTTPFields()
-        fields[.connection] = "close"
-        fields[.contentType] = "text/plain; charset=utf-8"
-        let body = ByteBuffer(string: "the request's body did not arrive in time\n")
-        fields[.contentLength] = String(body.readableBytes)
-        context.write(wrapOutboundOut(.head(HTTPResponse(status: .requestTimeout, headerFields: fields))), promise: nil)
-        context.write(wrapOutboundOut(.body(body)), promise: nil)
-        context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in context.close(promise: nil) }
+        context.answerAndClose(.requestTimeout, headers: [.contentType: "text/plain; charset=utf-8"],
+                               body: "the request's body did not arrive in time\n")
     }
 }

@@ -34,12 +34,7 @@ final class ConnectionCapHandler: ChannelDuplexHandler, RemovableChannelHandler 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard refused else { return context.fireChannelRead(data) }
         if case .head = unwrapInboundIn(data) {
-            var fields = HTTPFields()
-            fields[.retryAfter] = InboundGate.retryAfter
-            fields[.connection] = "close"
-            fields[.contentLength] = "0"
-            context.write(wrapOutboundOut(.head(HTTPResponse(status: .serviceUnavailable, headerFields: fields))), promise: nil)
-            context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in context.close(promise: nil) }
+            context.answerAndClose(.serviceUnavailable, headers: [.retryAfter: InboundGate.retryAfter])
         }
     }
 

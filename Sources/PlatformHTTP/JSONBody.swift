@@ -13,11 +13,11 @@ public enum JSONBody {
     /// `[String: String]`, without an encoder (an answer on a webhook's hot path).
     public static func object(_ fields: [String: String]) -> [UInt8] {
         var out: [UInt8] = [UInt8(ascii: "{")]
-        for (index, key) in fields.keys.sorted().enumerated() {
+        for (index, field) in fields.sorted(by: { $0.key < $1.key }).enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
-            appendString(key, to: &out)
+            appendString(field.key, to: &out)
             out.append(UInt8(ascii: ":"))
-            appendString(fields[key]!, to: &out)
+            appendString(field.value, to: &out)
         }
         out.append(UInt8(ascii: "}"))
         return out
@@ -25,6 +25,8 @@ public enum JSONBody {
 
     /// `text` as a JSON string: quote, backslash and control characters escaped; `/` and
     /// non-ASCII written as they are (UTF-8).
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     static func appendString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
@@ -37,8 +39,7 @@ public enum JSONBody {
             case 0x08: out += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
             case 0x0C: out += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
             case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+                out += Array("\\u00".utf8) + [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
             default: out.append(byte)
             }
         }

@@ -33,14 +33,13 @@ public final class PatternMatcher {
     ///   "no match" and report it, never as a match.
     public func matches(_ pattern: CompiledPattern, in subject: UnsafeBufferPointer<UInt8>) throws(MatchFailure) -> Bool {
         precondition(pattern.captureCount < ovectorPairs, "PatternMatcher sized for fewer captures than the pattern has")
-        pattern.readyForMatching()
-        return try matches(code: pattern.code, in: subject)
+        return try matchesUnchecked(pattern, in: subject)
     }
 
-    /// The hot path: `code` must have no more captures than this matcher was sized for, and its
-    /// pattern must be `readyForMatching()`.
-    func matches(code: OpaquePointer, in subject: UnsafeBufferPointer<UInt8>) throws(MatchFailure) -> Bool {
-        let rc = pcre2_match_8(code, subject.baseAddress, subject.count, 0,
+    /// The hot path: `pattern` must have no more captures than this matcher was sized for.
+    func matchesUnchecked(_ pattern: CompiledPattern, in subject: UnsafeBufferPointer<UInt8>) throws(MatchFailure) -> Bool {
+        pattern.readyForMatching()
+        let rc = pcre2_match_8(pattern.code, subject.baseAddress, subject.count, 0,
                                PCRE2_NO_UTF_CHECK, matchData, matchContext)
         if rc >= 0 { return true }
         if rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL { return false }

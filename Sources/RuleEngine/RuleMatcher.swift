@@ -29,8 +29,7 @@ public final class RuleMatcher {
                     guard entry.ruleIndex != skipRule else { return true }
                     patternsTried &+= 1
                     let matched: Bool
-                    entry.pattern.readyForMatching()
-                    do throws(MatchFailure) { matched = try matcher.matches(code: entry.code, in: buffer) } catch {
+                    do throws(MatchFailure) { matched = try matcher.matchesUnchecked(entry.pattern, in: buffer) } catch {
                         errors.append(RuleMatchError(ruleID: ruleSet.rules[entry.ruleIndex].id, failure: error))
                         return true
                     }

@@ -43,17 +43,8 @@ public struct RuleSet: Sendable {
 struct PatternEntry: @unchecked Sendable {
     /// Held by `rules`, which lives as long as the set (so no reference counting here).
     unowned(unsafe) let pattern: CompiledPattern
-    /// The pattern's code, owned by it.
-    let code: OpaquePointer
     let ruleIndex: Int
     let patternIndex: Int
-
-    init(pattern: CompiledPattern, ruleIndex: Int, patternIndex: Int) {
-        self.pattern = pattern
-        code = pattern.code
-        self.ruleIndex = ruleIndex
-        self.patternIndex = patternIndex
-    }
 }
 
 /// A rule that matched a text, with the raw text of each named group that took part.

@@ -54,7 +54,7 @@ extension SlackAdapter {
         switch envelope.type {
         case "url_verification":
             guard let challenge = envelope.challenge else { return badRequest(.missingField("challenge"), path: request.uri.path) }
-            return InboundBody.json(Self.encode(["challenge": challenge]))
+            return InboundBody.json(JSONBody.object(["challenge": challenge]))
         case "event_callback":
             if let refusal = workspaces.refusal(team: envelope.team_id, app: envelope.api_app_id) {
                 logger.warning("ignored a Slack event from a workspace or app not allowed", metadata: ["why": "\(refusal)"])
@@ -97,9 +97,5 @@ extension SlackAdapter {
 
     static func ephemeral(_ text: String) -> [UInt8] {
         JSONBody.object(["response_type": "ephemeral", "text": text])
-    }
-
-    static func encode(_ object: [String: String]) -> [UInt8] {
-        Array((try? JSONBody.encode(object)) ?? Data("{}".utf8))
     }
 }
