@@ -18,6 +18,8 @@ public final class SQLiteApprovalStore: ApprovalStore, Sendable {
     let deliveryClaims: DeliveryClaimBatch
     /// This process's writes take turns here before GRDB's queue: claims first.
     let writeTurns = WriteTurns()
+    /// Checkpoints the write-ahead log off the writer's path (stores opened from a file path).
+    let checkpointer: WALCheckpointer?
 
     /// `observer` is told the audit chain's head after each append commits: recorded outside the
     /// store (a log line, a metric), it shows later whether the newest entries were cut off
@@ -27,15 +29,18 @@ public final class SQLiteApprovalStore: ApprovalStore, Sendable {
     }
 
     /// Opens (or creates) the store file in WAL mode, waiting up to 10 seconds for another
-    /// process that holds the write lock rather than failing at once.
+    /// process that holds the write lock rather than failing at once. The log is checkpointed by
+    /// a `WALCheckpointer`, never inside a commit.
     public convenience init(path: String) throws {
+        let configuration = Self.fileConfiguration()
         let pool: DatabasePool
         do {
-            pool = try DatabasePool(path: path, configuration: Self.configuration())
+            pool = try DatabasePool(path: path, configuration: configuration)
         } catch {
             throw StoreError.cannotOpen(path, error)
         }
-        try self.init(writer: pool, location: path)
+        try self.init(writer: pool, location: path,
+                      checkpointer: WALCheckpointer(path: path, configuration: configuration))
     }
 
     /// A private store that lives as long as the value: for tests and `--dry-run` sessions.
@@ -56,9 +61,10 @@ public final class SQLiteApprovalStore: ApprovalStore, Sendable {
         try self.init(writer: writer, location: isMemory ? "(memory)" : writer.path)
     }
 
-    init(writer: any DatabaseWriter, location: String) throws {
+    init(writer: any DatabaseWriter, location: String, checkpointer: WALCheckpointer? = nil) throws {
         self.writer = writer
         self.location = location
+        self.checkpointer = checkpointer
         let this = WeakStore()
         deliveryClaims = DeliveryClaimBatch { claims in
             guard let store = this.store else { throw CancellationError() }
@@ -70,6 +76,14 @@ public final class SQLiteApprovalStore: ApprovalStore, Sendable {
         } catch {
             throw StoreError.cannotOpen(location, error)
         }
+        checkpointer?.committed()
+    }
+
+    /// A file's connections leave checkpoints to the `WALCheckpointer`.
+    static func fileConfiguration() -> Configuration {
+        var configuration = configuration()
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
+        return configuration
     }
 
     static func configuration() -> Configuration {
@@ -100,13 +114,14 @@ public final class SQLiteApprovalStore: ApprovalStore, Sendable {
     /// claims queued behind it).
     func write<T: Sendable>(_ action: String, priority: WriteTurns.Priority = .normal,
                             _ body: @escaping @Sendable (StoreTransaction) throws -> T) async throws -> T {
-        let auditHead = auditHead, writer = writer, turns = writeTurns
+        let auditHead = auditHead, writer = writer, turns = writeTurns, checkpointer = checkpointer
         do {
             return try await withCheckedThrowingContinuation { (done: CheckedContinuation<T, any Error>) in
                 turns.submit(priority) {
                     writer.asyncWrite({ db in try body(StoreTransaction(db: db, auditHead: auditHead)) },
                                       completion: { _, result in
                                           turns.finish()
+                                          checkpointer?.committed()
                                           done.resume(with: result)
                                       })
                 }
