@@ -30,7 +30,7 @@ public final class SQLiteApprovalStore: ApprovalStore, Sendable {
 
     /// Opens (or creates) the store file in WAL mode, waiting up to 10 seconds for another
     /// process that holds the write lock rather than failing at once. The log is checkpointed by
-    /// a `WALCheckpointer`, never inside a commit.
+    /// a `WALCheckpointer`, off the writer's path.
     public convenience init(path: String) throws {
         let configuration = Self.fileConfiguration()
         let pool: DatabasePool
@@ -79,10 +79,12 @@ public final class SQLiteApprovalStore: ApprovalStore, Sendable {
         checkpointer?.committed()
     }
 
-    /// A file's connections leave checkpoints to the `WALCheckpointer`.
+    /// A file's connections leave checkpoints to the `WALCheckpointer` until the log grows to
+    /// `commitCheckpointFrames`.
     static func fileConfiguration() -> Configuration {
         var configuration = configuration()
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
+        let frames = WALCheckpointer.commitCheckpointFrames
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = \(frames)") }
         return configuration
     }
 
