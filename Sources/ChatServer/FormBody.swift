@@ -6,14 +6,13 @@ public enum FormBody {
     /// malformed escape (`%` not followed by two hex digits), or whose escapes decode to bytes that
     /// are not UTF-8, is kept as written (with `+` still read as a space).
     public static func parse(_ body: [UInt8]) -> [String: String] {
-        var fields: [String: String] = [:]
-        for pair in body.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
-            let equals = pair.firstIndex(of: UInt8(ascii: "="))
-            let name = decode(pair[pair.startIndex..<(equals ?? pair.endIndex)])
-            let value = equals.map { decode(pair[pair.index(after: $0)...]) } ?? ""
-            if fields[name] == nil { fields[name] = value }
+        let fields = FormFields(body)
+        var named: [String: String] = [:]
+        named.reserveCapacity(fields.count)
+        fields.forEach { name, value in
+            if named[name] == nil { named[name] = value }
         }
-        return fields
+        return named
     }
 
     public static func parse(_ body: String) -> [String: String] {
@@ -57,5 +56,59 @@ public enum FormBody {
         case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
         default: nil
         }
+    }
+}
+
+/// A form body's fields, read by name when asked: the body's pairs are found once and a value is
+/// decoded only when it is read, with no dictionary built (on a slash command that is most of
+/// what `FormBody.parse` cost: a string and a hash per field, and the table's growth).
+/// The same answers as `FormBody.parse`.
+public struct FormFields: Sendable {
+    private let body: [UInt8]
+    /// Each pair's name and value, as byte ranges of `body`, in order; empty pairs skipped.
+    private let pairs: [(name: Range<Int>, value: Range<Int>)]
+
+    public init(_ body: [UInt8]) {
+        var pairs: [(name: Range<Int>, value: Range<Int>)] = []
+        var start = 0
+        while start <= body.count {
+            let end = body[start...].firstIndex(of: UInt8(ascii: "&")) ?? body.count
+            if end > start {
+                let equals = body[start..<end].firstIndex(of: UInt8(ascii: "="))
+                pairs.append(equals.map { (start..<$0, ($0 + 1)..<end) } ?? (start..<end, end..<end))
+            }
+            start = end + 1
+        }
+        self.body = body
+        self.pairs = pairs
+    }
+
+    /// The number of pairs, repeated names included.
+    public var count: Int { pairs.count }
+
+    /// The first value given for `name`, decoded.
+    public subscript(name: String) -> String? {
+        var name = name
+        return name.withUTF8 { wanted in
+            for pair in pairs where Self.names(body[pair.name], equal: wanted) {
+                return FormBody.decode(body[pair.value])
+            }
+            return nil
+        }
+    }
+
+    /// Every pair in order, decoded.
+    public func forEach(_ body: (_ name: String, _ value: String) -> Void) {
+        for pair in pairs {
+            body(FormBody.decode(self.body[pair.name]), FormBody.decode(self.body[pair.value]))
+        }
+    }
+
+    private static func names(_ raw: ArraySlice<UInt8>, equal wanted: UnsafeBufferPointer<UInt8>) -> Bool {
+        if raw.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) {
+            var decoded = FormBody.decode(raw)
+            return decoded.withUTF8 { $0.elementsEqual(wanted) }
+        }
+        return raw.elementsEqual(wanted)
     }
 }

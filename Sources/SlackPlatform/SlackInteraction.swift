@@ -41,7 +41,7 @@ struct SlackInteraction: Decodable, Sendable {
     }
 
     init(body: [UInt8]) throws(SlackInboundError) {
-        guard let payload = FormBody.parse(body)["payload"] else { throw .missingField("payload") }
+        guard let payload = FormFields(body)["payload"] else { throw .missingField("payload") }
         do {
             self = try JSONDecoder().decode(Self.self, from: Data(payload.utf8))
         } catch {

@@ -20,22 +20,28 @@ struct SlackSlashCommand: Sendable, Hashable {
     static let generic = "/chatops"
 
     init(form: [String: String]) throws(SlackInboundError) {
-        guard let command = form["command"], command.hasPrefix("/"), command.count > 1 else {
-            throw form["command"] == nil ? SlackInboundError.missingField("command")
-                : SlackInboundError.malformedField("command", form["command"] ?? "")
-        }
-        self.command = command
-        text = Self.trimmed(SlackMrkdwn.unescape(form["text"] ?? ""))
-        userID = try SlackID.require(form["user_id"], "user_id")
-        channelID = try SlackID.require(form["channel_id"], "channel_id")
-        guard let trigger = form["trigger_id"], !trigger.isEmpty else { throw .missingField("trigger_id") }
-        triggerID = trigger
-        teamID = form["team_id"]
-        appID = form["api_app_id"]
+        try self.init { form[$0] }
     }
 
     init(body: [UInt8]) throws(SlackInboundError) {
-        try self.init(form: FormBody.parse(body))
+        let fields = FormFields(body)
+        try self.init { fields[$0] }
+    }
+
+    /// From a form's fields, read by name.
+    private init(field: (String) -> String?) throws(SlackInboundError) {
+        guard let command = field("command"), command.hasPrefix("/"), command.count > 1 else {
+            let given = field("command")
+            throw given.map { SlackInboundError.malformedField("command", $0) } ?? .missingField("command")
+        }
+        self.command = command
+        text = Self.trimmed(SlackMrkdwn.unescape(field("text") ?? ""))
+        userID = try SlackID.require(field("user_id"), "user_id")
+        channelID = try SlackID.require(field("channel_id"), "channel_id")
+        guard let trigger = field("trigger_id"), !trigger.isEmpty else { throw .missingField("trigger_id") }
+        triggerID = trigger
+        teamID = field("team_id")
+        appID = field("api_app_id")
     }
 
     /// Without leading and trailing whitespace and newlines; text that starts and ends with a

@@ -44,3 +44,36 @@ import Testing
         }
     }
 }
+
+/// `FormFields` reads the same fields by name without building a dictionary.
+@Suite struct FormFieldsTests {
+    @Test func readsEachNameAsTheDictionaryDoes() {
+        let bodies = ["command=%2Fdeploy&text=iris+v2.3+staging%20%E2%9C%93&user_id=U1", "a=1&&a=2&b&c=&=x",
+                      "text=a%3Db=c", "%74ext=escaped+name&text=plain", "te+xt=1&te%20xt=2", "", "&&", "=", "x", "x=1&"]
+        for body in bodies {
+            let fields = FormFields(Array(body.utf8)), named = FormBody.parse(body)
+            for name in Set(named.keys).union(["text", "missing", "te xt", ""]) {
+                #expect(fields[name] == named[name], "\(name) in \(body)")
+            }
+        }
+    }
+
+    @Test func anEscapedNameMatchesItsDecodedForm() {
+        let fields = FormFields(Array("%74ext=first&text=second&user+id=U1".utf8))
+        #expect(fields["text"] == "first")
+        #expect(fields["user id"] == "U1")
+        #expect(fields.count == 3)
+    }
+
+    @Test func agreesWithTheDictionaryOnRandomBodies() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = ["a", "b", "=", "&", "+", "%61", "%3D", "%26", "%", "é", "%FF"]
+        for _ in 0..<2000 {
+            let body = (0..<Int.random(in: 0...14, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            let fields = FormFields(Array(body.utf8)), named = FormBody.parse(body)
+            for name in Set(named.keys).union(["a", "b", "ab", "a=", "&"]) {
+                #expect(fields[name] == named[name], "\(name) in \(body)")
+            }
+        }
+    }
+}
