@@ -59,8 +59,10 @@ extension PlatformHarness {
     // MARK: Waiting
 
     /// Waits until `condition` holds (the bot works after acknowledging); throws when it does not
-    /// within `timeout`.
-    public func eventually(_ what: String, timeout: Duration = .seconds(10), _ condition: @Sendable () async throws -> Bool) async throws {
+    /// within `timeout`. The default is long on purpose: the bot's acknowledged work runs at nice
+    /// 19, and with the whole suite on two cores (the alert storm beside it) a few steps of it have
+    /// taken more than 10 s. A condition that holds returns at once.
+    public func eventually(_ what: String, timeout: Duration = .seconds(60), _ condition: @Sendable () async throws -> Bool) async throws {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if try await condition() { return }

@@ -44,8 +44,10 @@ extension StoreTransaction {
         return try requireRequest(id)
     }
 
+    /// The request with its approvals and transitions. The three statements are prepared once per
+    /// connection (each decision loads its request: the race of 100 approvals loads it 100 times).
     func loadRequest(_ id: Int64) throws -> StoredRequest? {
-        try Row.fetchOne(db, sql: "SELECT * FROM requests WHERE id = ?", arguments: [id]).map(decodeRequest)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM requests WHERE id = ?"), arguments: [id]).map(decodeRequest)
     }
 
     /// For a request this transaction has just written: its absence is a bug, not an outcome.
@@ -82,7 +84,8 @@ extension StoreTransaction {
     }
 
     private func approvals(of id: Int64) throws -> [ApprovalRecord] {
-        try Row.fetchAll(db, sql: "SELECT * FROM approvals WHERE request_id = ? ORDER BY audit_seq", arguments: [id]).map { row in
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM approvals WHERE request_id = ? ORDER BY audit_seq"),
+                         arguments: [id]).map { row in
             ApprovalRecord(approver: try row.decode(forColumn: "approver"),
                            at: Date(millisecondsSince1970: try row.decode(forColumn: "at")),
                            origin: try MessageOrigin(row: row, prefix: "origin_"))
@@ -90,7 +93,8 @@ extension StoreTransaction {
     }
 
     private func transitions(of id: Int64) throws -> [TransitionRecord] {
-        try Row.fetchAll(db, sql: "SELECT * FROM transitions WHERE request_id = ? ORDER BY id", arguments: [id]).map { row in
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM transitions WHERE request_id = ? ORDER BY id"),
+                         arguments: [id]).map { row in
             let from: String? = try row.decode(forColumn: "from_state")
             return TransitionRecord(
                 from: try from.map { try Self.state($0, request: id) },

@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Gemini's failures, each a ModelError of the right kind that says what to check")
 struct GeminiErrorTests {
-    func failure(_ answer: FakeResponse, timeout: Duration = .seconds(10),
+    func failure(_ answer: FakeResponse, timeout: Duration = .seconds(60),
                  request: ModelRequest = IntentQuestion.request()) async throws -> ModelError {
         let fake = try await FakePlatformAPI.start { _ in answer }
         defer { Task { await fake.stop() } }

@@ -27,7 +27,7 @@ enum Models {
     /// Shaped like a real Gemini key (AIza and 35 more), so a leak would also be a redaction miss.
     static let geminiKey = "AIzaSyDfakeKEY0123456789abcdefghijklmno"
 
-    static func gemini(_ fake: FakePlatformAPI, timeout: Duration = .seconds(10)) -> GeminiModel {
+    static func gemini(_ fake: FakePlatformAPI, timeout: Duration = .seconds(60)) -> GeminiModel {
         GeminiModel(model: "gemini-2.5-flash-lite", endpoint: .geminiAPI(baseURL: fake.baseURL + "/v1beta", key: geminiKey),
                     pool: TestHTTP.pool, timeout: timeout)
     }
@@ -38,7 +38,7 @@ enum Models {
 
     /// A guarded Gemini on a manual clock; `limits` as given (tests set what they check).
     static func guarded(_ fake: FakePlatformAPI, limits: GuardLimits = GuardLimits(), clock: ManualClock,
-                        log: CapturedLog = CapturedLog(), timeout: Duration = .seconds(10)) -> GuardedModel {
+                        log: CapturedLog = CapturedLog(), timeout: Duration = .seconds(60)) -> GuardedModel {
         GuardedModel(gemini(fake, timeout: timeout), limits: limits, clock: clock.guardClock, logger: log.logger)
     }
 }

@@ -33,17 +33,25 @@ struct ReplayAndWordingTests {
         try await h.eventually("the refusal") { h.slackPosts.contains { $0.slackText.contains("prod is frozen") } }
         #expect(h.deployer.executed.isEmpty)
 
+        // Requests are found by intent, not by number: which of the refused retrain's record and
+        // the unfreeze request is stored first is not fixed.
         try await h.slashCommand("/unfreeze", "prod", user: People.aliceSlack)
-        try await h.eventually("the unfreeze request") { try await h.store.request(id: 3) != nil }
-        try await h.slashCommand("/approve", "3", user: People.bobSlack)
+        try await h.eventually("the unfreeze request") { try await waiting(.unfreeze, in: h) != nil }
+        let unfreeze = try #require(try await waiting(.unfreeze, in: h))
+        try await h.slashCommand("/approve", "\(unfreeze.id)", user: People.bobSlack)
         try await h.eventually("prod unfrozen") { try await h.store.freezes().isEmpty }
         try await h.slashCommand("/retrain", "iris", user: People.aliceSlack)
-        try await h.eventually("the retrain waits") { try await h.store.request(id: 4)?.state == .awaitingApproval }
+        try await h.eventually("the retrain waits") { try await waiting(.retrain, in: h) != nil }
         await h.stop()
-        let retrain = try #require(try await h.store.request(id: 4))
+        let retrain = try #require(try await waiting(.retrain, in: h))
         #expect(retrain.env == "prod")
         #expect(retrain.approvers == "prod-approvers")
         #expect(h.deployer.executed.isEmpty)
+    }
+
+    /// The request for `intent` that waits for an approval, if there is one.
+    private func waiting(_ intent: Intent, in h: SecurityHarness) async throws -> StoredRequest? {
+        try await h.store.requests(states: [.awaitingApproval], limit: 20).first { $0.intent == intent }
     }
 
     /// Finding 14: "deny 1 not now" keeps its whole reason.

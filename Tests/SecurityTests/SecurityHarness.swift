@@ -197,7 +197,7 @@ final class SecurityHarness: Sendable {
     // MARK: Waiting
 
     /// Waits until `condition` holds (the bot works after acknowledging), or fails the test.
-    func eventually(_ what: String, timeout: Duration = .seconds(10), _ condition: @Sendable () async throws -> Bool) async throws {
+    func eventually(_ what: String, timeout: Duration = .seconds(60), _ condition: @Sendable () async throws -> Bool) async throws {
         try await harness.eventually(what, timeout: timeout, condition)
     }
 

@@ -86,7 +86,7 @@ struct SlackHarness {
 
     /// Waits until a `chat.postMessage` whose fallback text contains `text` arrived.
     @discardableResult
-    func waitForPost(containing text: String, timeout: Duration = .seconds(10)) async throws -> RecordedRequest {
+    func waitForPost(containing text: String, timeout: Duration = .seconds(60)) async throws -> RecordedRequest {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if let found = calls("chat.postMessage").first(where: { ($0.json?["text"] as? String)?.contains(text) == true }) {
