@@ -23,10 +23,10 @@ public enum JSONBody {
         return out
     }
 
-    /// `text` as a JSON string: quote, backslash and control characters escaped; `/` and
-    /// non-ASCII written as they are (UTF-8).
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
+    /// `text` as a JSON string: quote, backslash and control characters escaped; `/` and
+    /// non-ASCII written as they are (UTF-8).
     static func appendString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         for byte in text.utf8 {

@@ -63,8 +63,9 @@ final class WALCheckpointer: @unchecked Sendable {
 
     private func checkpoint() {
         do {
-            if connection == nil { connection = try DatabaseQueue(path: path, configuration: configuration) }
-            let result = try connection!.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+            let connection = try self.connection ?? DatabaseQueue(path: path, configuration: configuration)
+            self.connection = connection
+            let result = try connection.writeWithoutTransaction { db in try db.checkpoint(.passive) }
             let left = max(0, result.walFrameCount - result.checkpointedFrameCount)
             stats.withLock { $0.checkpoints += 1; $0.framesLeft = left }
         } catch {
