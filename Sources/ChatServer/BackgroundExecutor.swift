@@ -10,6 +10,8 @@ import Glibc
 /// I/O code still runs where its actor or client puts it; this thread runs the tasks' own code.
 public final class BackgroundExecutor: TaskExecutor, @unchecked Sendable {
     public static let shared = BackgroundExecutor(niceness: 19)
+    /// How top, ps -L and perf name the thread.
+    static let threadName = "chatops-work"
 
     private let condition = NSCondition()
     private var jobs: [UnownedJob] = []
@@ -20,10 +22,19 @@ public final class BackgroundExecutor: TaskExecutor, @unchecked Sendable {
             #if os(Linux)
             // On Linux the nice value is per thread, and 0 names the calling one: this lowers only it.
             _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, niceness)
+            // Named from inside: Foundation's `Thread.name`, set before `start()`, never reached
+            // the kernel, and the thread showed in top and perf under the name of whichever
+            // thread created it (often one of the shared pool's). Linux keeps 15 bytes at most.
+            // (Glibc's pthread_setname_np is not visible to Swift; its own way is this file.)
+            let comm = open("/proc/thread-self/comm", O_WRONLY)
+            if comm >= 0 {
+                _ = Self.threadName.withCString { write(comm, $0, strlen($0)) }
+                close(comm)
+            }
             #endif
             self.run()
         }
-        thread.name = "chatops-background"
+        thread.name = Self.threadName
         thread.start()
     }
 
