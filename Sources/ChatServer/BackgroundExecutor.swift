@@ -25,7 +25,8 @@ public final class BackgroundExecutor: TaskExecutor, @unchecked Sendable {
             // Named from inside: Foundation's `Thread.name`, set before `start()`, never reached
             // the kernel, and the thread showed in top and perf under the name of whichever
             // thread created it (often one of the shared pool's). Linux keeps 15 bytes at most.
-            // (Glibc's pthread_setname_np is not visible to Swift; its own way is this file.)
+            // Glibc's pthread_setname_np is not imported into Swift; writing the thread's own
+            // comm file is the kernel's other way to name it.
             let comm = open("/proc/thread-self/comm", O_WRONLY)
             if comm >= 0 {
                 _ = Self.threadName.withCString { write(comm, $0, strlen($0)) }
@@ -34,7 +35,7 @@ public final class BackgroundExecutor: TaskExecutor, @unchecked Sendable {
             #endif
             self.run()
         }
-        thread.name = Self.threadName
+        thread.name = Self.threadName  // for Foundation's own `Thread.current.name`
         thread.start()
     }
 

@@ -7,7 +7,7 @@ import Testing
 @Suite("Background executor")
 struct BackgroundExecutorTests {
     #if os(Linux)
-    @Test func itsThreadIsNamedAndRunsAtTheLowestPriority() async throws {
+    @Test func itsThreadIsNamedAndRunsAtTheLowestPriority() async {
         let seen = await Task(executorPreference: BackgroundExecutor.shared) { () -> (name: String, nice: String) in
             let stat = (try? String(contentsOfFile: "/proc/thread-self/stat", encoding: .utf8)) ?? ""
             let name = (try? String(contentsOfFile: "/proc/thread-self/comm", encoding: .utf8)) ?? ""
