@@ -18,17 +18,17 @@ extension SQLiteApprovalStore {
                                                         reason: "no approval within the time limit", at: at).get())
             }
             if request.approvals.contains(where: { $0.approver == approver }) { return .alreadyApproved(request) }
-            try tx.insertApproval(of: request, by: approver, origin: origin, at: at)
-            let approvers = request.approvals.map(\.approver) + [approver]
+            let approved = try tx.insertApproval(of: request, by: approver, origin: origin, at: at)
+            let approvers = approved.approvals.map(\.approver)
             guard approvers.count >= request.quorum else {
-                return .recorded(try tx.requireRequest(id), approvals: approvers.count, quorum: request.quorum)
+                return .recorded(approved, approvals: approvers.count, quorum: request.quorum)
             }
             let reason = "approved by \(approvers.joined(separator: ", "))"
             // From now on the approval is good for as long as the request could wait for it.
             let startBy = at.addingTimeInterval(request.approvalTTL ?? StoredRequest.defaultStartWindow)
-            return .quorumReached(try tx.move(request, on: .quorumReached, actor: approver, origin: origin,
+            return .quorumReached(try tx.move(approved, on: .quorumReached, actor: approver, origin: origin,
                                               reason: reason, at: at,
-                                              setting: [("expires_at", startBy.millisecondsSince1970)]).get())
+                                              changing: .init(expiresAt: startBy)).get())
         }
     }
 
@@ -55,13 +55,14 @@ extension SQLiteApprovalStore {
 
 extension StoreTransaction {
     /// One approval row and its `approval.recorded` entry; UNIQUE(request_id, approver) backs the
-    /// caller's check that this approver has not approved yet.
-    func insertApproval(of request: StoredRequest, by approver: String, origin: MessageOrigin?, at: Date) throws {
+    /// caller's check that this approver has not approved yet. Returns `request` with the approval.
+    func insertApproval(of request: StoredRequest, by approver: String, origin: MessageOrigin?, at: Date) throws -> StoredRequest {
         let seq = try appendAudit(at: at, actor: approver, action: "approval.recorded", requestID: request.id, detail: [
             "approver": .text(approver), "origin": .origin(origin),
             "approvals": .number(Int64(request.approvals.count + 1)), "quorum": .number(Int64(request.quorum)),
         ])
         try insert(into: "approvals", [("request_id", request.id), ("approver", approver), ("at", at.millisecondsSince1970)]
                    + MessageOrigin.columns(origin, prefix: "origin_") + [("audit_seq", seq)])
+        return request.adding(ApprovalRecord(approver: approver, at: .atStorePrecision(at), origin: origin))
     }
 }

@@ -24,9 +24,8 @@ extension SQLiteApprovalStore {
                 let cancelled = try tx.move(request, on: .cancelled, actor: "chatops", origin: nil, reason: reason, at: at).get()
                 return .frozen(cancelled, freeze)
             }
-            return .claimed(try tx.move(request, on: .started, actor: "chatops", origin: nil, reason: nil, at: at, setting: [
-                ("owner_host", owner.host), ("owner_pid", owner.pid), ("lease_until", leaseUntil.millisecondsSince1970),
-            ]).get())
+            return .claimed(try tx.move(request, on: .started, actor: "chatops", origin: nil, reason: nil, at: at,
+                                            changing: .init(owner: owner, leaseUntil: leaseUntil)).get())
         }
     }
 
@@ -52,7 +51,7 @@ extension SQLiteApprovalStore {
             }
             let reason = succeeded ? nil : result.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
             switch try tx.move(request, on: succeeded ? .succeeded : .failed, actor: "chatops", origin: nil,
-                               reason: reason, at: at, setting: [("result", result)]) {
+                               reason: reason, at: at, changing: .init(result: result)) {
             case .success(let finished):
                 return finished
             case .failure(let illegal):
