@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The approval store on a SQLite file: decisions per second with durable commits (one after
+# The approval store on a SQLite file: decisions and delivery claims per second with durable commits (one after
 # another, and 16 in flight), and 100 concurrent approvals of one request (20 races): the time to
 # settle, and that exactly one approval wins each race (the command fails otherwise).
 set -euo pipefail

@@ -4,7 +4,7 @@ import Foundation
 import RequestStore
 
 /// The approval store under load, on a real file: how many decisions per second it commits (each
-/// its own durable transaction), and how long `racers` people approving one request at once take
+/// its own durable transaction), how many delivery claims per second (committed in groups), and how long `racers` people approving one request at once take
 /// to settle, with exactly one of them winning.
 struct ApprovalStoreBenchmark: Sendable {
     let store: SQLiteApprovalStore
@@ -42,6 +42,27 @@ struct ApprovalStoreBenchmark: Sendable {
             }
             while next < min(concurrency, ids.count) { add() }
             while try await group.next() != nil { if next < ids.count { add() } }
+        }
+        return Self.seconds(since: started)
+    }
+
+    /// Claims `count` distinct deliveries (what a webhook records before it answers), `concurrency`
+    /// at a time; the seconds it took. Claims in flight together share a commit.
+    func claims(count: Int, concurrency: Int, run: String) async throws -> Double {
+        let started = ContinuousClock.now
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            var next = 0
+            func add() {
+                let id = "\(run)-\(next)"
+                next += 1
+                group.addTask {
+                    guard try await store.recordDelivery(platform: "slack", id: id, at: Date()) == .new else {
+                        throw BenchFailure("delivery \(id) was not new")
+                    }
+                }
+            }
+            while next < min(concurrency, count) { add() }
+            while try await group.next() != nil { if next < count { add() } }
         }
         return Self.seconds(since: started)
     }

@@ -6,14 +6,14 @@ import RequestStore
 struct BenchStoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "store",
-        abstract: "Approval store: decisions per second with durable commits, and 100 concurrent approvals of one request.",
+        abstract: "Approval store: decisions and delivery claims per second with durable commits, and 100 concurrent approvals of one request.",
         discussion: "Prints key=value lines; exits non-zero when a race does not end with exactly one winner."
     )
 
     @Option(help: "The SQLite file (created; use a fresh path on a real disk, not tmpfs).")
     var store: String
 
-    @Option(help: "Decisions to time in each pass.")
+    @Option(help: "Decisions (and delivery claims) to time in each pass.")
     var decisions = 2_000
 
     @Option(help: "Approvals in flight at once in the concurrent pass.")
@@ -34,6 +34,10 @@ struct BenchStoreCommand: AsyncParsableCommand {
         print("store.decisions_per_s_serial=\(Int(Double(decisions) / serial))")
         let parallel = try await bench.decisions(count: decisions, concurrency: concurrency)
         print("store.decisions_per_s_concurrent\(concurrency)=\(Int(Double(decisions) / parallel))")
+        let claimsOneByOne = try await bench.claims(count: decisions, concurrency: 1, run: "serial")
+        print("store.claims_per_s_serial=\(Int(Double(decisions) / claimsOneByOne))")
+        let claimsTogether = try await bench.claims(count: decisions, concurrency: concurrency, run: "concurrent")
+        print("store.claims_per_s_concurrent\(concurrency)=\(Int(Double(decisions) / claimsTogether))")
         var times: [Double] = []
         var failures: [String] = []
         for index in 0..<races {
