@@ -24,7 +24,7 @@ public struct BotHandoff: Sendable {
 
     /// Runs `body` after the platform was answered.
     public func later(_ body: @escaping @Sendable () async -> Void) async {
-        await work.start(body)
+        work.start(body)
     }
 
     /// `handle`, after the platform was answered.

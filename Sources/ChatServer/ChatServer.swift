@@ -136,7 +136,7 @@ struct StartupAndDrain: Service {
 
     func run() async throws {
         let bot = bot, platforms = platforms, sink = sink, logger = logger
-        await work.start {
+        work.start {
             do { try await bot.start(platforms: platforms, sink: sink) } catch {
                 logger.error("start-up recovery failed", metadata: ["error": "\(error)"])
             }

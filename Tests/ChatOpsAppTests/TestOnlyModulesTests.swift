@@ -98,7 +98,7 @@ struct TeamsAdapter: PlatformAdapter {
             let message = IncomingMessage(platformUser: "teams:\(user)", origin: MessageOrigin(platform: "teams", channel: user),
                                           text: text, isAddressedByPlatform: true)
             let bot = bot, sink = sink
-            await work.start { _ = try? await bot.handle(message, sink: sink) }
+            work.start { _ = try? await bot.handle(message, sink: sink) }
             return Response(status: .accepted)
         }
     }
