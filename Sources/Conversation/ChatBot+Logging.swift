@@ -23,10 +23,4 @@ extension ChatBot {
     func originRequestID(of request: StoredRequest) async -> String? {
         try? await store.executionNote(requestID: request.id, key: Self.requestIDNote)
     }
-
-    /// Keeps the inbound request's id with a new request.
-    func rememberRequestID(of request: StoredRequest) async throws {
-        guard let current = RequestID.current else { return }
-        try await store.recordExecutionNote(requestID: request.id, key: Self.requestIDNote, value: current, at: now())
-    }
 }

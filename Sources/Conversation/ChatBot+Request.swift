@@ -45,14 +45,14 @@ extension ChatBot {
         if case .refused = admission {} else if let freeze = try await activeFreeze(blocking: command, env: env) {
             admission = .refused(reason: Replies.frozen(freeze, env: freeze.env))
         }
+        // Its notes go in its own transaction: no write of their own per request.
+        var notes: [String: String] = [:]
+        if let inferred { notes[InferredBy.noteKey] = inferred.note }
+        if let current = RequestID.current { notes[Self.requestIDNote] = current }
         let new = NewRequest(command: command, requester: input.principal.name, origin: input.origin,
-                             text: input.message.text, isDryRun: isDryRun, env: env)
+                             text: input.message.text, isDryRun: isDryRun, env: env, notes: notes)
         let stored = try await store.createRequest(new, admission: admission, at: now())
-        if let inferred {
-            try await store.recordExecutionNote(requestID: stored.id, key: InferredBy.noteKey, value: inferred.note, at: now())
-        }
         crashpoint.reach("after-create")
-        try await rememberRequestID(of: stored)
         logRequest("recorded", stored, origin: RequestID.current, ["decision": "\(Self.decisionWord(admission))"])
         switch admission {
         case .refused(let reason):

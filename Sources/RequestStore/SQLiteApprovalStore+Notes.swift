@@ -14,10 +14,17 @@ extension SQLiteApprovalStore {
 
     public func recordExecutionNote(requestID: Int64, key: String, value: String, at: Date) async throws {
         try await write("record note '\(key)' of request #\(requestID)") { tx in
-            try tx.db.execute(sql: """
-                INSERT INTO execution_notes (request_id, key, value, at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (request_id, key) DO UPDATE SET value = excluded.value, at = excluded.at
-                """, arguments: [requestID, key, value, at.millisecondsSince1970])
+            try tx.recordNote(requestID: requestID, key: key, value: value, at: at)
         }
+    }
+}
+
+extension StoreTransaction {
+    /// Sets note `key` of request `requestID` (a later value replaces an earlier one).
+    func recordNote(requestID: Int64, key: String, value: String, at: Date) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO execution_notes (request_id, key, value, at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (request_id, key) DO UPDATE SET value = excluded.value, at = excluded.at
+            """).execute(arguments: [requestID, key, value, at.millisecondsSince1970])
     }
 }

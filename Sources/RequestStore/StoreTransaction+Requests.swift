@@ -41,6 +41,9 @@ extension StoreTransaction {
         ])
         try insertTransition(requestID: id, from: nil, to: .received, actor: new.requester, at: at,
                              origin: new.origin, reason: nil, auditSeq: seq)
+        for (key, value) in new.notes.sorted(by: { $0.key < $1.key }) {
+            try recordNote(requestID: id, key: key, value: value, at: at)
+        }
         // As loading the row would return it (a test compares the two), without reading it back.
         let stamp = Date(millisecondsSince1970: ms)
         return StoredRequest(

@@ -83,4 +83,17 @@ struct CreateRequestTests {
         #expect(try await store.requests(states: [], limit: 10).isEmpty)
         #expect(try await store.request(id: 999) == nil)
     }
+
+    /// Notes that come with a new request are written in its transaction: there when the request
+    /// is, without a write of their own.
+    @Test func notesGivenWithANewRequestAreRecordedWithIt() async throws {
+        let store = try SQLiteApprovalStore.inMemory()
+        var new = Fixture.request()
+        new.notes = ["request_id": "req-7f3a", "understood_by": "model m, prompt intent@1"]
+        let stored = try await store.createRequest(new, admission: .approved, at: Fixture.t0)
+        #expect(try await store.executionNote(requestID: stored.id, key: "request_id") == "req-7f3a")
+        #expect(try await store.executionNote(requestID: stored.id, key: "understood_by") == "model m, prompt intent@1")
+        let plain = try await store.createRequest(Fixture.request(), admission: .approved, at: Fixture.t0)
+        #expect(try await store.executionNote(requestID: plain.id, key: "request_id") == nil)
+    }
 }

@@ -11,15 +11,19 @@ public struct NewRequest: Sendable, Hashable {
     /// The environment it acts in: the `env` slot, or where the command's effect lands when it
     /// names none (retrain: the environment its pipeline trains for). Freezes look at it.
     public var env: String?
+    /// Execution notes recorded with the request, in its transaction (key → value): the inbound
+    /// request's id, how the command was inferred.
+    public var notes: [String: String]
 
     public init(command: ParsedCommand, requester: String, origin: MessageOrigin, text: String, isDryRun: Bool,
-                env: String? = nil) {
+                env: String? = nil, notes: [String: String] = [:]) {
         self.command = command
         self.requester = requester
         self.origin = origin
         self.text = text
         self.isDryRun = isDryRun
         self.env = env ?? command.slots["env"]?.stringValue
+        self.notes = notes
     }
 }
 
