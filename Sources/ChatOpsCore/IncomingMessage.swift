@@ -1,6 +1,6 @@
 /// A message from any platform, as the conversation needs it. Adapters build it after they have
 /// verified the platform's signature.
-public struct IncomingMessage: Sendable, Hashable {
+public struct IncomingMessage: Sendable, Hashable, Codable {
     /// The sender as a platform-qualified id: `console:alice`, `slack:U0123`, `github:octocat`.
     public let platformUser: String
     /// Platform memberships policy groups may name (`discord-role:42`, `github-team:org/sre`).

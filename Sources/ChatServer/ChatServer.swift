@@ -1,4 +1,5 @@
 import Conversation
+import Foundation
 import Hummingbird
 import Logging
 import NIOCore
@@ -25,6 +26,8 @@ public struct ChatServer: Sendable {
     let sweepInterval: Duration
     /// `store.retention`: what is older is pruned once an hour; nil keeps everything.
     let retention: Duration?
+    /// Deliveries stored before this (by the bot's clock) and unfinished are a stopped process's.
+    let startedAt: Date
     let logger: Logger
 
     /// `readiness` lists what is wrong (empty when ready); `work` is the adapters' in-flight work;
@@ -48,6 +51,7 @@ public struct ChatServer: Sendable {
         self.sweepInterval = sweepInterval
         self.retention = retention
         self.logger = logger
+        startedAt = bot.now()
         for adapter in adapters {
             router.register(adapter.platform, adapter.sink)
             if let starter = adapter.starter { router.register(adapter.platform, starter: starter) }
@@ -84,7 +88,9 @@ public struct ChatServer: Sendable {
     /// the bound port.
     public func application(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         let gate = gate
-        let startup = StartupAndDrain(bot: bot, platforms: platforms, sink: router, work: work, logger: logger)
+        let startup = StartupAndDrain(bot: bot, platforms: platforms, sink: router, work: work,
+                                      inbox: InboxRecovery(bot: bot, adapters: adapters, work: work, startedAt: startedAt, logger: logger),
+                                      logger: logger)
         let sweeper = ExpirySweeper(bot: bot, platforms: platforms, sink: router, interval: sweepInterval, retention: retention,
                                     logger: logger)
         // Shutdown runs in reverse: the server stops taking requests first, the sweeper next, and
@@ -125,20 +131,27 @@ public struct RunningChatServer: Sendable {
     }
 }
 
-/// Starts recovery (interrupted work, approved-but-unstarted requests, owed notices) once the
-/// server runs, and on shutdown waits for every piece of in-flight work.
+/// Starts recovery (interrupted work, approved-but-unstarted requests, owed notices, then
+/// deliveries acknowledged and never handled) once the server runs, and on shutdown waits for
+/// every piece of in-flight work.
 struct StartupAndDrain: Service {
     let bot: ChatBot
     let platforms: Set<String>
     let sink: any ReplySink
     let work: InFlightWork
+    let inbox: InboxRecovery
     let logger: Logger
 
     func run() async throws {
-        let bot = bot, platforms = platforms, sink = sink, logger = logger
+        let bot = bot, platforms = platforms, sink = sink, inbox = inbox, logger = logger
         work.start {
             do { try await bot.start(platforms: platforms, sink: sink) } catch {
                 logger.error("start-up recovery failed", metadata: ["error": "\(error)"])
+            }
+        }
+        work.start {
+            do { try await inbox.run() } catch {
+                logger.error("could not read the deliveries left unhandled by the last stop", metadata: ["error": "\(error)"])
             }
         }
         try? await gracefulShutdown()

@@ -97,6 +97,18 @@ public struct FormFields: Sendable {
         }
     }
 
+    /// The body with only the pairs named in `names` (compared as written), in order: what may be
+    /// kept of a form without what is secret in it.
+    public func keeping(_ names: Set<String>) -> [UInt8] {
+        var kept: [UInt8] = []
+        kept.reserveCapacity(body.count)
+        for pair in pairs where names.contains(String(decoding: body[pair.name], as: UTF8.self)) {
+            if !kept.isEmpty { kept.append(UInt8(ascii: "&")) }
+            kept.append(contentsOf: body[pair.name.lowerBound..<pair.value.upperBound])
+        }
+        return kept
+    }
+
     /// Every pair in order, decoded.
     public func forEach(_ body: (_ name: String, _ value: String) -> Void) {
         for pair in pairs {

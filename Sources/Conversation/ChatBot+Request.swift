@@ -50,7 +50,8 @@ extension ChatBot {
         if let inferred { notes[InferredBy.noteKey] = inferred.note }
         if let current = RequestID.current { notes[Self.requestIDNote] = current }
         let new = NewRequest(command: command, requester: input.principal.name, origin: input.origin,
-                             text: input.message.text, isDryRun: isDryRun, env: env, notes: notes)
+                             text: input.message.text, isDryRun: isDryRun, env: env, notes: notes,
+                             delivery: input.message.deliveryID.map { DeliveryKey(platform: input.message.origin.platform, id: $0) })
         let stored = try await store.createRequest(new, admission: admission, at: now())
         crashpoint.reach("after-create")
         logRequest("recorded", stored, origin: RequestID.current, ["decision": "\(Self.decisionWord(admission))"])

@@ -22,7 +22,8 @@ public struct ChatBot: Sendable {
     let isDryRun: Bool
     let owner: ExecutionOwner
     let crashpoint: Crashpoint
-    let now: @Sendable () -> Date
+    /// The clock the bot reads (tests set it).
+    public let now: @Sendable () -> Date
     /// How long an execution may go without renewing its lease before recovery calls it interrupted.
     let lease: TimeInterval
     /// Commands per person and per channel.
@@ -65,19 +66,39 @@ public struct ChatBot: Sendable {
     }
 
     /// Records a platform delivery before anything is said or done about it: a repeat (a retry,
-    /// a replayed request) finds it here and acts no more. Adapters that must post before the
-    /// bot handles a message (Slack's slash-command thread) claim first, then `handleClaimed`.
-    public func claimDelivery(platform: String, id: String) async throws -> DeliveryStatus {
-        try await store.recordDelivery(platform: platform, id: id, at: now())
+    /// a replayed request) finds it here and acts no more. Adapters that answer the platform before
+    /// the bot handles a message claim first, with the `work` that handling it takes (kept until
+    /// the delivery completes: a restart resumes it), then `handleClaimed`.
+    public func claimDelivery(platform: String, id: String, work: [UInt8]? = nil) async throws -> DeliveryStatus {
+        try await store.recordDelivery(platform: platform, id: id, at: now(), work: work)
     }
 
-    /// Handles a message whose delivery was claimed as new, and remembers what it answered.
+    /// Handles a message whose delivery was claimed as new, and remembers what it answered. A
+    /// failure is remembered too (and rethrown): a delivery that failed is not resumed later.
     public func handleClaimed(_ message: IncomingMessage, sink: any ReplySink) async throws {
         guard let delivery = message.deliveryID else { return try await process(message, sink: sink) }
+        crashpoint.reach("before-handling")
         let recorder = RecordingReplySink(next: sink)
-        try await process(message, sink: recorder)
-        try await store.completeDelivery(platform: message.origin.platform, id: delivery,
-                                         reply: await recorder.texts.joined(separator: "\n"))
+        do {
+            try await process(message, sink: recorder)
+        } catch {
+            try? await completeDelivery(platform: message.origin.platform, id: delivery,
+                                        reply: (await recorder.texts + ["(failed)"]).joined(separator: "\n"))
+            throw error
+        }
+        try await completeDelivery(platform: message.origin.platform, id: delivery, reply: await recorder.texts.joined(separator: "\n"))
+    }
+
+    /// Records what a claimed delivery came to, when it ends without the bot handling it (its
+    /// thread could not be started; it was too old to resume). Its stored work is forgotten.
+    public func completeDelivery(platform: String, id: String, reply: String) async throws {
+        try await store.completeDelivery(platform: platform, id: id, reply: reply)
+    }
+
+    /// Deliveries acknowledged with their work and never handled, received before `before` (the
+    /// start of this process: later ones are this process's own, in flight).
+    public func pendingDeliveries(receivedBefore before: Date) async throws -> [PendingDelivery] {
+        try await store.pendingDeliveries(receivedBefore: before)
     }
 
     func process(_ original: IncomingMessage, sink: any ReplySink) async throws {

@@ -10,6 +10,8 @@ actor DeliveryClaimBatch {
         let platform: String
         let id: String
         let at: Date
+        /// What handling it takes, kept until it completes (nil: nothing kept).
+        let work: [UInt8]?
     }
 
     typealias Writer = @Sendable ([Claim]) async throws -> [DeliveryStatus]

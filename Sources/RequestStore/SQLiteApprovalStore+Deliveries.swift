@@ -8,9 +8,10 @@ import GRDB
 extension SQLiteApprovalStore {
     /// A delivery id is kept as long as the store keeps requests (`prune`, `store.retention`):
     /// a replay of an old delivery finds it, however late it comes. Claims made at the same time
-    /// are committed together (`DeliveryClaimBatch`); each is committed before it returns.
-    public func recordDelivery(platform: String, id: String, at: Date) async throws -> DeliveryStatus {
-        try await deliveryClaims.claim(.init(platform: platform, id: id, at: at))
+    /// are committed together (`DeliveryClaimBatch`); each is committed, with its work, before it
+    /// returns.
+    public func recordDelivery(platform: String, id: String, at: Date, work: [UInt8]?) async throws -> DeliveryStatus {
+        try await deliveryClaims.claim(.init(platform: platform, id: id, at: at, work: work))
     }
 
     /// Records a batch of claims in one transaction, in order. A new claim costs one insert (its
@@ -18,14 +19,14 @@ extension SQLiteApprovalStore {
     func recordDeliveries(_ claims: [DeliveryClaimBatch.Claim]) async throws -> [DeliveryStatus] {
         try await write("record \(claims.count) deliveries", priority: .urgent) { tx in
             let insert = try tx.db.cachedStatement(sql: """
-                INSERT INTO deliveries (platform, delivery_id, received_at) VALUES (?, ?, ?)
+                INSERT INTO deliveries (platform, delivery_id, received_at, work) VALUES (?, ?, ?, ?)
                 ON CONFLICT (platform, delivery_id) DO NOTHING
                 """)
             let seen = try tx.db.cachedStatement(sql: "SELECT reply FROM deliveries WHERE platform = ? AND delivery_id = ?")
             var claimedNow = Set<[String]>()
             return try claims.map { claim in
                 if claimedNow.contains([claim.platform, claim.id]) { return .repeated(reply: nil) }
-                try insert.execute(arguments: [claim.platform, claim.id, claim.at.millisecondsSince1970])
+                try insert.execute(arguments: [claim.platform, claim.id, claim.at.millisecondsSince1970, claim.work.map { Data($0) }])
                 if tx.db.changesCount == 1 {
                     claimedNow.insert([claim.platform, claim.id])
                     return .new
@@ -38,8 +39,21 @@ extension SQLiteApprovalStore {
 
     public func completeDelivery(platform: String, id: String, reply: String) async throws {
         try await write("record the reply to delivery \(id) from \(platform)") { tx in
-            try tx.db.execute(sql: "UPDATE deliveries SET reply = ? WHERE platform = ? AND delivery_id = ?",
+            try tx.db.execute(sql: "UPDATE deliveries SET reply = ?, work = NULL WHERE platform = ? AND delivery_id = ?",
                               arguments: [reply, platform, id])
+        }
+    }
+
+    public func pendingDeliveries(receivedBefore before: Date) async throws -> [PendingDelivery] {
+        try await read("list deliveries acknowledged and not handled") { tx in
+            try Row.fetchAll(tx.db, sql: """
+                SELECT platform, delivery_id, received_at, work FROM deliveries
+                WHERE work IS NOT NULL AND received_at < ? ORDER BY received_at, rowid
+                """, arguments: [before.millisecondsSince1970]).map { row in
+                PendingDelivery(key: DeliveryKey(platform: try row.decode(forColumn: "platform"), id: try row.decode(forColumn: "delivery_id")),
+                                receivedAt: Date(millisecondsSince1970: try row.decode(forColumn: "received_at")),
+                                work: Array(try row.decode(Data.self, forColumn: "work")))
+            }
         }
     }
 

@@ -14,7 +14,18 @@ enum StoreSchema {
         migrator.registerMigration("v5-feedback", migrate: v5Feedback)
         migrator.registerMigration("v6-analyses", migrate: v6Analyses)
         migrator.registerMigration("v7-incidents", migrate: v7Incidents)
+        migrator.registerMigration("v8-inbox", migrate: v8Inbox)
         return migrator
+    }
+
+    /// A delivery acknowledged before it is handled keeps what handling it takes (`work`) until
+    /// it completes, so a crash in between loses nothing. The partial index holds only those
+    /// pending: one entry from the claim to the completion.
+    private static func v8Inbox(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE deliveries ADD COLUMN work BLOB;
+            CREATE INDEX deliveries_pending ON deliveries(received_at) WHERE work IS NOT NULL;
+            """)
     }
 
     /// Alertmanager notifications as received (a durable queue), incidents with their alerts, and

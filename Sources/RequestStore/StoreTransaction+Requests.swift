@@ -44,6 +44,11 @@ extension StoreTransaction {
         for (key, value) in new.notes.sorted(by: { $0.key < $1.key }) {
             try recordNote(requestID: id, key: key, value: value, at: at)
         }
+        if let delivery = new.delivery {
+            // The request carries the delivery on from here: a restart must not resume it into a second one.
+            try db.cachedStatement(sql: "UPDATE deliveries SET work = NULL WHERE platform = ? AND delivery_id = ? AND work IS NOT NULL")
+                .execute(arguments: [delivery.platform, delivery.id])
+        }
         // As loading the row would return it (a test compares the two), without reading it back.
         let stamp = Date(millisecondsSince1970: ms)
         return StoredRequest(

@@ -7,20 +7,23 @@ import Hummingbird
 import PlatformHTTP
 
 extension SlackAdapter {
-    /// A slash command: its delivery is claimed (committed to the store) before Slack is answered,
-    /// so the answer means the command was recorded, and a replayed command (the same signed body
-    /// inside the replay window) is answered as such and posts nothing. Then a thread is started in
-    /// the channel (a slash command leaves no message to reply under) and the whole conversation,
-    /// approval prompt, decision and result, happens in that thread.
+    /// A slash command: its delivery is claimed (committed to the store, with the command) before
+    /// Slack is answered, so the answer means the command was recorded: a replayed command (the
+    /// same signed body inside the replay window) is answered as such and posts nothing, and a
+    /// crash after the answer loses nothing (`resume`). Then a thread is started in the channel
+    /// (a slash command leaves no message to reply under) and the whole conversation, approval
+    /// prompt, decision and result, happens in that thread.
     func receiveCommand(_ body: [UInt8], path: String) async -> Response {
+        let fields = FormFields(body)
         let command: SlackSlashCommand
-        do throws(SlackInboundError) { command = try SlackSlashCommand(body: body) } catch { return badRequest(error, path: path) }
+        do throws(SlackInboundError) { command = try SlackSlashCommand(fields: fields) } catch { return badRequest(error, path: path) }
         if let refusal = workspaces.refusal(team: command.teamID, app: command.appID) {
             logger.warning("refused a Slack command from a workspace or app not allowed", metadata: ["why": "\(refusal)"])
             return InboundBody.json(Self.ephemeral("chatops does not serve this workspace (\(refusal))."))
         }
+        let work = InboxWork(kind: Self.commandWork, body: fields.keeping(SlackSlashCommand.storedFields))
         do {
-            if case .repeated = try await bot.claimDelivery(platform: platform, id: command.triggerID) {
+            if case .repeated = try await bot.claimDelivery(platform: platform, id: command.triggerID, work: work.encoded) {
                 logger.info("repeated Slack slash command: already handled, not acting again",
                             metadata: ["delivery": "\(command.triggerID)"])
                 return InboundBody.json(Self.ephemeral("This command was already received; it is not run again."))
@@ -33,9 +36,16 @@ extension SlackAdapter {
         return InboundBody.json(Self.ephemeral("Working on `\(SlackMrkdwn.fitted(command.commandLine, limit: 2000))`; I answer in a thread."))
     }
 
-    /// Runs a claimed slash command in a new thread.
+    /// Runs a claimed slash command in a new thread. When no thread can be started the command is
+    /// not run (nobody would see its outcome), and its delivery ends there.
     func run(_ command: SlackSlashCommand) async {
         guard let root = await replies.startThread(channel: command.channelID, user: command.userID, commandLine: command.commandLine) else {
+            do {
+                try await bot.completeDelivery(platform: platform, id: command.triggerID,
+                                               reply: "not run: no thread could be started in \(command.channelID)")
+            } catch {
+                logger.error("could not record how a Slack slash command ended", metadata: ["error": "\(error)"])
+            }
             return
         }
         let origin = MessageOrigin(platform: platform, channel: root.channel, thread: root.ts, messageID: root.ts)
@@ -65,7 +75,9 @@ extension SlackAdapter {
                                                                   "reason": "\(request.header("X-Slack-Retry-Reason") ?? "")"])
             }
             switch envelope.incomingMessage() {
-            case .success(let message): await handleLater(message)
+            case .success(let message):
+                // Recorded before Slack hears 200: a store that cannot take it gets a 500, and Slack retries.
+                if await acknowledge(message) == .notRecorded { return InboundBody.text("not recorded; retry\n", status: .internalServerError) }
             case .failure(let ignored): logger.debug("Slack event ignored", metadata: ["why": "\(ignored)"])
             }
         default:
@@ -88,7 +100,9 @@ extension SlackAdapter {
             return Response(status: .ok)
         }
         if let message {
-            await handleLater(message)
+            if await acknowledge(message) == .notRecorded {
+                return InboundBody.text("chatops could not record this click; try again in a moment.\n", status: .internalServerError)
+            }
         } else {
             logger.debug("Slack interaction ignored: not a chatops button")
         }

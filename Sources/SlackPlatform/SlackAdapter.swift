@@ -81,9 +81,10 @@ public struct SlackAdapter: PlatformAdapter {
         return InboundBody.text("\(error)\n", status: .badRequest)
     }
 
-    /// Where the bot's replies go: this thread through Slack, other platforms' threads (a GitHub
-    /// request approved here) through the router. A failure is said in this thread.
-    func handleLater(_ message: IncomingMessage) async {
-        await handoff.handleLater(message, sink: router.sink(preferring: replies, for: platform), thread: replies)
+    /// Claims a message's delivery with the message, then hands it over. Where the bot's replies
+    /// go: this thread through Slack, other platforms' threads (a GitHub request approved here)
+    /// through the router. A failure is said in this thread.
+    func acknowledge(_ message: IncomingMessage) async -> Acknowledgement {
+        await handoff.acknowledge(message, sink: router.sink(preferring: replies, for: platform), thread: replies)
     }
 }

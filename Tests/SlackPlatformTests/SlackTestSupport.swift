@@ -61,9 +61,10 @@ struct SlackHarness {
         try TestBot.make(configuration: configuration, executors: [(executor, [.deploy])])
     }
 
-    static func start(respond: FakePlatformAPI.Respond? = nil) async throws -> SlackHarness {
+    /// `store`: what an earlier process left (nil: a new in-memory store).
+    static func start(respond: FakePlatformAPI.Respond? = nil, store: SQLiteApprovalStore? = nil) async throws -> SlackHarness {
         let harness = try await PlatformHarness.start(.init(platforms: [.slack], identities: ["alice": "slack:W111", "bob": "slack:W222"],
-                                                             slackAPI: respond))
+                                                             store: store, slackAPI: respond))
         #expect(harness.app.policy.principal(platformUser: "slack:W111", roles: []).name == "alice"
                 && harness.app.policy.principal(platformUser: "slack:W222", roles: []).name == "bob")
         return SlackHarness(harness: harness)

@@ -42,8 +42,13 @@ public protocol ApprovalStore: ConfirmationStore, FeedbackStore, IncidentStore, 
     func freezes() async throws -> [FreezeRecord]
 
     // Inbound deliveries
-    func recordDelivery(platform: String, id: String, at: Date) async throws -> DeliveryStatus
+    /// Claims a delivery; `work`, when given, is what its adapter needs to handle it again if the
+    /// process stops before `completeDelivery` (committed with the claim).
+    func recordDelivery(platform: String, id: String, at: Date, work: [UInt8]?) async throws -> DeliveryStatus
+    /// Remembers what was answered; the delivery's stored work is forgotten.
     func completeDelivery(platform: String, id: String, reply: String) async throws
+    /// Deliveries with stored work received before `before` and never completed, oldest first.
+    func pendingDeliveries(receivedBefore before: Date) async throws -> [PendingDelivery]
 
     // Notices owed to threads
     func pendingNotices(platform: String) async throws -> [Notice]
@@ -74,4 +79,11 @@ public protocol ApprovalStore: ConfirmationStore, FeedbackStore, IncidentStore, 
     // Audit
     func auditEntries() async throws -> [AuditEntry]
     func verifyAudit() async throws -> AuditVerification
+}
+
+extension ApprovalStore {
+    /// A claim with no stored work (the caller handles it at once, or the platform retries).
+    public func recordDelivery(platform: String, id: String, at: Date) async throws -> DeliveryStatus {
+        try await recordDelivery(platform: platform, id: id, at: at, work: nil)
+    }
 }

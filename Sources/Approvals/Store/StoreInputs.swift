@@ -14,9 +14,12 @@ public struct NewRequest: Sendable, Hashable {
     /// Execution notes recorded with the request, in its transaction (key → value): the inbound
     /// request's id, how the command was inferred.
     public var notes: [String: String]
+    /// The inbound delivery it came from: its stored work is consumed in the request's
+    /// transaction, so a restart never resumes the delivery into a second request.
+    public var delivery: DeliveryKey?
 
     public init(command: ParsedCommand, requester: String, origin: MessageOrigin, text: String, isDryRun: Bool,
-                env: String? = nil, notes: [String: String] = [:]) {
+                env: String? = nil, notes: [String: String] = [:], delivery: DeliveryKey? = nil) {
         self.command = command
         self.requester = requester
         self.origin = origin
@@ -24,6 +27,18 @@ public struct NewRequest: Sendable, Hashable {
         self.isDryRun = isDryRun
         self.env = env ?? command.slots["env"]?.stringValue
         self.notes = notes
+        self.delivery = delivery
+    }
+}
+
+/// A platform's delivery: `slack` and the trigger or event id.
+public struct DeliveryKey: Sendable, Hashable {
+    public let platform: String
+    public let id: String
+
+    public init(platform: String, id: String) {
+        self.platform = platform
+        self.id = id
     }
 }
 

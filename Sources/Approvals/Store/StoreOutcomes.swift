@@ -76,6 +76,20 @@ public enum DeliveryStatus: Sendable, Hashable {
     case repeated(reply: String?)
 }
 
+/// A delivery acknowledged with its work stored (`recordDelivery(…, work:)`) and never finished:
+/// the process stopped between answering the platform and handling it. Its adapter reads `work`.
+public struct PendingDelivery: Sendable, Hashable {
+    public let key: DeliveryKey
+    public let receivedAt: Date
+    public let work: [UInt8]
+
+    public init(key: DeliveryKey, receivedAt: Date, work: [UInt8]) {
+        self.key = key
+        self.receivedAt = receivedAt
+        self.work = work
+    }
+}
+
 /// A message the bot owes a thread, written in the same transaction as the change it reports
 /// (an expiry, an interrupted execution), so that nothing is lost if the process dies before sending.
 public struct Notice: Sendable, Hashable {

@@ -1,0 +1,80 @@
+import Approvals
+import ChatOpsCore
+import Conversation
+import Foundation
+import Logging
+import ReplyModel
+
+/// How a delivery answered before it is handled fared at its claim.
+public enum Acknowledgement: Sendable, Hashable {
+    /// Recorded with its work, and handed over: answer the platform that it was received.
+    case accepted
+    /// Seen before: answer, and do nothing more.
+    case repeated
+    /// The store did not take it: nothing will happen; answer with an error, so the platform
+    /// retries or its user sees it failed.
+    case notRecorded
+}
+
+extension BotHandoff {
+    /// The inbox kind of a message stored whole.
+    public static let messageWork = "message"
+
+    /// Claims `message`'s delivery with the message itself as its work, before the platform is
+    /// answered, then hands it over: once the platform hears it was received, a crash no longer
+    /// loses it (`resumeMessage`). A message without a delivery id is only handed over.
+    public func acknowledge(_ message: IncomingMessage, sink: any ReplySink, thread: (any ReplySink)? = nil) async -> Acknowledgement {
+        guard let delivery = message.deliveryID else {
+            await handleLater(message, sink: sink, thread: thread)
+            return .accepted
+        }
+        do {
+            let work = InboxWork(kind: Self.messageWork, body: Array(try JSONEncoder().encode(message)))
+            if case .repeated = try await bot.claimDelivery(platform: message.origin.platform, id: delivery, work: work.encoded) {
+                logger.info("repeated \(platform) delivery: already handled, not acting again", metadata: ["delivery": "\(delivery)"])
+                return .repeated
+            }
+        } catch {
+            logger.error("could not record a \(platform) delivery; it was not handled", metadata: ["error": "\(error)", "delivery": "\(delivery)"])
+            return .notRecorded
+        }
+        await later { await handle(message, sink: sink, thread: thread, claimed: true) }
+        return .accepted
+    }
+
+    /// Handles again a message stored by `acknowledge` that a stop left unhandled; a stale one is
+    /// answered in its thread instead, and nothing is done. Unreadable work is logged and
+    /// completed (it cannot be handled by any later start either).
+    public func resumeMessage(_ delivery: PendingDelivery, stale: Bool, sink: any ReplySink, thread: (any ReplySink)? = nil) async {
+        guard let work = InboxWork(encoded: delivery.work), work.kind == Self.messageWork,
+              let message = try? JSONDecoder().decode(IncomingMessage.self, from: Data(work.body)) else {
+            await abandon(delivery, reason: "its stored work could not be read")
+            return
+        }
+        guard stale else {
+            await handle(message, sink: sink, thread: thread, claimed: true)
+            return
+        }
+        await tellStale(delivery, what: "Your message", origin: message.origin, sink: thread ?? sink)
+    }
+
+    /// Says in `origin` that `what` was too old to resume, and completes the delivery.
+    public func tellStale(_ delivery: PendingDelivery, what: String, origin: MessageOrigin, sink: any ReplySink) async {
+        let notice = InboxRecovery.staleNotice(what, receivedAt: delivery.receivedAt, now: bot.now())
+        _ = await sink.send(.text(notice, severity: .failure), to: origin)
+        await complete(delivery, reply: notice)
+    }
+
+    /// Completes a delivery that cannot be handled, with the reason in the log and the store.
+    public func abandon(_ delivery: PendingDelivery, reason: String) async {
+        logger.error("a \(platform) delivery acknowledged before the last stop is not resumed: \(reason)",
+                     metadata: ["delivery": "\(delivery.key.id)"])
+        await complete(delivery, reply: "not resumed: \(reason)")
+    }
+
+    func complete(_ delivery: PendingDelivery, reply: String) async {
+        do { try await bot.completeDelivery(platform: delivery.key.platform, id: delivery.key.id, reply: reply) } catch {
+            logger.error("could not record how a \(platform) delivery ended", metadata: ["error": "\(error)", "delivery": "\(delivery.key.id)"])
+        }
+    }
+}
