@@ -99,10 +99,14 @@ public struct FormFields: Sendable {
 
     /// The body with only the pairs named in `names` (compared as written), in order: what may be
     /// kept of a form without what is secret in it.
-    public func keeping(_ names: Set<String>) -> [UInt8] {
+    public func keeping(_ names: [StaticString]) -> [UInt8] {
         var kept: [UInt8] = []
         kept.reserveCapacity(body.count)
-        for pair in pairs where names.contains(String(decoding: body[pair.name], as: UTF8.self)) {
+        for pair in pairs {
+            let name = body[pair.name]
+            guard names.contains(where: { wanted in
+                wanted.withUTF8Buffer { $0.elementsEqual(name) }
+            }) else { continue }
             if !kept.isEmpty { kept.append(UInt8(ascii: "&")) }
             kept.append(contentsOf: body[pair.name.lowerBound..<pair.value.upperBound])
         }

@@ -33,7 +33,7 @@ struct SlackSlashCommand: Sendable, Hashable {
 
     /// The fields kept while the command waits to be handled: what it is read from, and not the
     /// legacy verification `token` or the `response_url` (either lets its holder speak as the app).
-    static let storedFields: Set<String> = ["command", "text", "user_id", "channel_id", "trigger_id", "team_id", "api_app_id"]
+    static let storedFields: [StaticString] = ["command", "text", "user_id", "channel_id", "trigger_id", "team_id", "api_app_id"]
 
     /// From a form's fields, read by name.
     private init(field: (String) -> String?) throws(SlackInboundError) {
