@@ -3,6 +3,7 @@ import ChatOpsTestSupport
 import Foundation
 import PlatformHTTP
 import RequestStore
+import Synchronization
 import Testing
 
 /// Slack is told "Working on…" (or 200 for an event) only once the delivery is stored with what
@@ -10,23 +11,34 @@ import Testing
 /// runs it, or, when it is too old to act on unasked, says so and does nothing.
 @Suite("Slack: acknowledged work survives a stop")
 struct SlackInboxTests {
-    /// What a process stored for a delivery it acknowledged: Slack's API hangs, so nothing is
-    /// handled while the test reads the store; then the fake is let go and the process stopped.
-    static func storedWhileUnhandled(_ path: String, _ body: String, contentType: String = "application/x-www-form-urlencoded",
+    /// What a process stored for a delivery it acknowledged, read from its store when its work
+    /// first calls Slack's API (acknowledged, not yet handled: as a crash there would leave it).
+    /// The delivery is in the store by the time Slack has its answer.
+    static func storedWhileUnhandled(_ path: String, _ body: String, id: String, contentType: String = "application/x-www-form-urlencoded",
                                      check: (APIResponse) throws -> Void = { _ in }) async throws -> [PendingDelivery] {
         let slack = FakeSlack.respond()
-        let gate = Gate()
+        let served = Snapshot()
         let h = try await SlackHarness.start { request in
-            while !gate.isOpen { try? await Task.sleep(for: .milliseconds(10)) }
+            if let store = served.store.withLock({ $0 }), served.pending.withLock({ $0 }) == nil {
+                let pending = try? await store.pendingDeliveries(receivedBefore: Date().addingTimeInterval(60))
+                served.pending.withLock { $0 = pending ?? [] }
+            }
             return await slack(request)
         }
+        served.store.withLock { $0 = h.store }
         let response = try await h.post(path, body, contentType: contentType)
         #expect(response.status == 200)
         try check(response)
-        let pending = try await h.store.pendingDeliveries(receivedBefore: Date().addingTimeInterval(60))
-        gate.open()
+        #expect(try await h.store.recordDelivery(platform: "slack", id: id, at: Date()) != .new)
+        try await h.harness.eventually("the work calls Slack") { served.pending.withLock { $0 } != nil }
         try await h.stop()
-        return pending
+        return served.pending.withLock { $0 } ?? []
+    }
+
+    /// The store a harness serves from, and what it held pending when its work first called Slack.
+    final class Snapshot: Sendable {
+        let store = Mutex<SQLiteApprovalStore?>(nil)
+        let pending = Mutex<[PendingDelivery]?>(nil)
     }
 
     /// A new process on a store holding `pending`, each received `age` seconds ago.
@@ -41,7 +53,7 @@ struct SlackInboxTests {
 
     @Test func aSlashCommandAcknowledgedBeforeAStopRunsInItsThreadAtTheNextStart() async throws {
         let body = try Fixture.slashCommand("/chatops", "help")
-        let pending = try await Self.storedWhileUnhandled("/slack/commands", body) { response in
+        let pending = try await Self.storedWhileUnhandled("/slack/commands", body, id: "111.111.xxx") { response in
             #expect(String(decoding: response.body, as: UTF8.self).contains("Working on"))
         }
         let stored = try #require(pending.first)
@@ -67,7 +79,8 @@ struct SlackInboxTests {
     }
 
     @Test func aCommandTooOldToResumeIsReportedInItsChannelAndNothingRuns() async throws {
-        let pending = try await Self.storedWhileUnhandled("/slack/commands", try Fixture.slashCommand("/deploy", "iris v2.3 staging"))
+        let pending = try await Self.storedWhileUnhandled("/slack/commands", try Fixture.slashCommand("/deploy", "iris v2.3 staging"),
+                                                          id: "111.111.xxx")
         #expect(pending.count == 1)
         let h = try await Self.restart(with: pending, age: 20 * 60)
         let notice = try await h.waitForPost(containing: "too old")
@@ -84,15 +97,17 @@ struct SlackInboxTests {
         #expect(try await h.store.requests(states: nil, limit: 10).isEmpty)
     }
 
-    /// An event is stored before Slack hears 200 (Slack does not retry what it got 200 for).
+    /// An event is stored before Slack hears 200 (Slack does not retry what it got 200 for). A
+    /// mention that becomes no request (a command would hand its delivery to the request at once).
     @Test func aMentionAcknowledgedBeforeAStopIsAnsweredInItsThreadAtTheNextStart() async throws {
-        let mention = try SlackEventsTests.mention("<@W111> help", eventID: "Ev333")
-        let pending = try await Self.storedWhileUnhandled("/slack/events", try Fixture.encode(mention), contentType: "application/json")
+        let mention = try SlackEventsTests.mention("<@W111> Hi there!", eventID: "Ev333")
+        let pending = try await Self.storedWhileUnhandled("/slack/events", try Fixture.encode(mention), id: "Ev333",
+                                                          contentType: "application/json")
         #expect(pending.map(\.key.id) == ["Ev333"])
-        #expect(!String(decoding: pending[0].work, as: UTF8.self).contains("token"))
+        #expect(!String(decoding: try #require(pending.first).work, as: UTF8.self).contains("token"))
 
         let h = try await Self.restart(with: pending, age: 30)
-        let answer = try await h.waitForPost(containing: "deploy")
+        let answer = try await h.waitForPost(containing: "I didn't understand that")
         try await h.harness.eventually("the delivery completes") {
             try await h.store.pendingDeliveries(receivedBefore: Date().addingTimeInterval(60)).isEmpty
         }
