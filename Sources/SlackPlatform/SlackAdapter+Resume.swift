@@ -21,7 +21,7 @@ extension SlackAdapter {
             await handoff.abandon(delivery, reason: "its stored slash command could not be read (\(error))")
             return
         }
-        guard stale else { return await run(command) }
+        guard stale else { return await run(command, resumed: delivery.receivedAt) }
         await handoff.tellStale(delivery, what: "Your command `\(SlackMrkdwn.fitted(command.commandLine, limit: 2000))`",
                                 origin: MessageOrigin(platform: platform, channel: command.channelID), sink: replies)
     }

@@ -36,10 +36,12 @@ extension SlackAdapter {
         return InboundBody.json(Self.ephemeral("Working on `\(SlackMrkdwn.fitted(command.commandLine, limit: 2000))`; I answer in a thread."))
     }
 
-    /// Runs a claimed slash command in a new thread. When no thread can be started the command is
-    /// not run (nobody would see its outcome), and its delivery ends there.
-    func run(_ command: SlackSlashCommand) async {
-        guard let root = await replies.startThread(channel: command.channelID, user: command.userID, commandLine: command.commandLine) else {
+    /// Runs a claimed slash command in a new thread (`resumed`: received before a restart, then).
+    /// When no thread can be started the command is not run (nobody would see its outcome), and
+    /// its delivery ends there.
+    func run(_ command: SlackSlashCommand, resumed: Date? = nil) async {
+        guard let root = await replies.startThread(channel: command.channelID, user: command.userID, commandLine: command.commandLine,
+                                                   resumed: resumed) else {
             do {
                 try await bot.completeDelivery(platform: platform, id: command.triggerID,
                                                reply: "not run: no thread could be started in \(command.channelID)")

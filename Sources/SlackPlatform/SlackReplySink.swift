@@ -1,6 +1,7 @@
 import Approvals
 import ChatOpsCore
 import Conversation
+import Foundation
 import Logging
 import PlatformHTTP
 import ReplyModel
@@ -40,8 +41,14 @@ public struct SlackReplySink: ReplySink {
 
     /// Starts the thread a slash command's conversation lives in: a channel message saying who
     /// asked for what. Slash commands leave no message of their own to reply under.
-    func startThread(channel: String, user: String, commandLine: String) async -> SlackWebAPI.Posted? {
-        let text = "<@\(user)> asked: `\(SlackMrkdwn.fitted(commandLine, limit: SlackRenderer.sectionTextLimit - 40))`"
+    /// `resumed`: when the command was received, for one run after a restart (its first thread, if
+    /// any, was left unanswered).
+    func startThread(channel: String, user: String, commandLine: String, resumed: Date? = nil) async -> SlackWebAPI.Posted? {
+        let room = SlackRenderer.sectionTextLimit - (resumed == nil ? 40 : 130)
+        var text = "<@\(user)> asked: `\(SlackMrkdwn.fitted(commandLine, limit: room))`"
+        if let resumed {
+            text += " (received at \(Self.clock(resumed)) UTC; chatops restarted before answering, so it runs now)"
+        }
         let message = SlackMessage(text: text, blocks: [SlackRenderer.section(text)])
         do {
             return try await api.postMessage(channel: channel, threadTS: nil, message)
@@ -50,5 +57,12 @@ public struct SlackReplySink: ReplySink {
                          metadata: ["channel": "\(channel)", "command": "\(commandLine)", "error": "\(error)"])
             return nil
         }
+    }
+
+    /// `14:05`, in UTC.
+    static func clock(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970) % 86_400
+        let (hour, minute) = (seconds / 3600, seconds % 3600 / 60)
+        return (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute)"
     }
 }

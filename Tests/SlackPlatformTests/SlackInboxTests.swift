@@ -35,18 +35,26 @@ struct SlackInboxTests {
         return served.pending.withLock { $0 } ?? []
     }
 
+    /// `14:05` UTC, written out independently of the adapter.
+    static func clock(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.hour, .minute], from: date)
+        return String(format: "%02d:%02d", parts.hour!, parts.minute!)
+    }
+
     /// The store a harness serves from, and what it held pending when its work first called Slack.
     final class Snapshot: Sendable {
         let store = Mutex<SQLiteApprovalStore?>(nil)
         let pending = Mutex<[PendingDelivery]?>(nil)
     }
 
-    /// A new process on a store holding `pending`, each received `age` seconds ago.
+    /// A new process on a store holding `pending`, each received `age` seconds earlier than it was.
     static func restart(with pending: [PendingDelivery], age: TimeInterval) async throws -> SlackHarness {
         let store = try SQLiteApprovalStore.inMemory()
         for delivery in pending {
             #expect(try await store.recordDelivery(platform: delivery.key.platform, id: delivery.key.id,
-                                                   at: Date().addingTimeInterval(-age), work: delivery.work) == .new)
+                                                   at: delivery.receivedAt.addingTimeInterval(-age), work: delivery.work) == .new)
         }
         return try await SlackHarness.start(store: store)
     }
@@ -73,7 +81,10 @@ struct SlackInboxTests {
         #expect(String(decoding: replay.body, as: UTF8.self).contains("already received"))
         try await h.stop()
         let posts = h.calls("chat.postMessage")
-        #expect(posts.first?.text == "<@W111> asked: `/chatops help`")
+        // The header says why a second thread may appear: the first was left unanswered by the stop.
+        let received = try #require(pending.first?.receivedAt)
+        #expect(posts.first?.text == "<@W111> asked: `/chatops help` (received at \(Self.clock(received.addingTimeInterval(-30))) UTC; "
+                + "chatops restarted before answering, so it runs now)")
         #expect(answer.threadTS == FakeSlack.ts(1))
         #expect(posts.count == 2)
     }
