@@ -62,19 +62,21 @@ extension BotHandoff {
     public func tellStale(_ delivery: PendingDelivery, what: String, origin: MessageOrigin, sink: any ReplySink) async {
         let notice = InboxRecovery.staleNotice(what, receivedAt: delivery.receivedAt, now: bot.now())
         _ = await sink.send(.text(notice, severity: .failure), to: origin)
-        await complete(delivery, reply: notice)
+        await complete(delivery.key, reply: notice)
     }
 
     /// Completes a delivery that cannot be handled, with the reason in the log and the store.
     public func abandon(_ delivery: PendingDelivery, reason: String) async {
         logger.error("a \(platform) delivery acknowledged before the last stop is not resumed: \(reason)",
                      metadata: ["delivery": "\(delivery.key.id)"])
-        await complete(delivery, reply: "not resumed: \(reason)")
+        await complete(delivery.key, reply: "not resumed: \(reason)")
     }
 
-    func complete(_ delivery: PendingDelivery, reply: String) async {
-        do { try await bot.completeDelivery(platform: delivery.key.platform, id: delivery.key.id, reply: reply) } catch {
-            logger.error("could not record how a \(platform) delivery ended", metadata: ["error": "\(error)", "delivery": "\(delivery.key.id)"])
+    /// Records how a claimed delivery ended without the bot handling it (its stored work is
+    /// forgotten); a store that cannot take it is logged.
+    public func complete(_ delivery: DeliveryKey, reply: String) async {
+        do { try await bot.completeDelivery(platform: delivery.platform, id: delivery.id, reply: reply) } catch {
+            logger.error("could not record how a \(platform) delivery ended", metadata: ["error": "\(error)", "delivery": "\(delivery.id)"])
         }
     }
 }

@@ -42,12 +42,8 @@ extension SlackAdapter {
     func run(_ command: SlackSlashCommand, resumed: Date? = nil) async {
         guard let root = await replies.startThread(channel: command.channelID, user: command.userID, commandLine: command.commandLine,
                                                    resumed: resumed) else {
-            do {
-                try await bot.completeDelivery(platform: platform, id: command.triggerID,
-                                               reply: "not run: no thread could be started in \(command.channelID)")
-            } catch {
-                logger.error("could not record how a Slack slash command ended", metadata: ["error": "\(error)"])
-            }
+            await handoff.complete(DeliveryKey(platform: platform, id: command.triggerID),
+                                   reply: "not run: no thread could be started in \(command.channelID)")
             return
         }
         let origin = MessageOrigin(platform: platform, channel: root.channel, thread: root.ts, messageID: root.ts)
