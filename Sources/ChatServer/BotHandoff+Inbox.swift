@@ -24,38 +24,88 @@ extension BotHandoff {
     /// answered, then hands it over: once the platform hears it was received, a crash no longer
     /// loses it (`resumeMessage`). A message without a delivery id is only handed over.
     public func acknowledge(_ message: IncomingMessage, sink: any ReplySink, thread: (any ReplySink)? = nil) async -> Acknowledgement {
-        guard let delivery = message.deliveryID else {
+        guard message.deliveryID != nil else {
             await handleLater(message, sink: sink, thread: thread)
             return .accepted
         }
+        let claim = await claimStoring(message)
+        if claim == .accepted { await later { await handle(message, sink: sink, thread: thread, claimed: true) } }
+        return claim
+    }
+
+    /// `handle`, in work already running after its platform was answered that handles several
+    /// messages in order (the command lines of one comment): each is stored with its claim first,
+    /// so a stop in the middle resumes it (`resumeMessage`). A repeat does nothing; a store that
+    /// cannot take it is said in `thread`, and it is not handled.
+    public func handleStoring(_ message: IncomingMessage, sink: any ReplySink, thread: (any ReplySink)? = nil,
+                              metadata: Logger.Metadata = [:]) async {
+        guard message.deliveryID != nil else { return await handle(message, sink: sink, thread: thread, metadata: metadata) }
+        switch await claimStoring(message) {
+        case .accepted:
+            await handle(message, sink: sink, thread: thread, claimed: true, metadata: metadata)
+        case .repeated:
+            return
+        case .notRecorded:
+            _ = await (thread ?? sink).send(.text("chatops could not record this command, so it did not run it. Send it again in a moment.",
+                                                  severity: .failure), to: message.origin)
+        }
+    }
+
+    /// Claims `message`'s delivery (it has an id) with the message as its work.
+    private func claimStoring(_ message: IncomingMessage) async -> Acknowledgement {
+        let delivery = message.deliveryID ?? ""
         do {
             let work = InboxWork(kind: Self.messageWork, body: Array(try JSONEncoder().encode(message)))
             if case .repeated = try await bot.claimDelivery(platform: message.origin.platform, id: delivery, work: work.encoded) {
                 logger.info("repeated \(platform) delivery: already handled, not acting again", metadata: ["delivery": "\(delivery)"])
                 return .repeated
             }
+            return .accepted
         } catch {
             logger.error("could not record a \(platform) delivery; it was not handled", metadata: ["error": "\(error)", "delivery": "\(delivery)"])
             return .notRecorded
         }
-        await later { await handle(message, sink: sink, thread: thread, claimed: true) }
-        return .accepted
+    }
+
+    /// A claim the store did not take: logged in full under a reference, and said at `origin`
+    /// once the platform has its answer (only that nothing was done, and the reference).
+    public func tellNotRecorded(_ error: any Error, delivery: String, origin: MessageOrigin, sink: any ReplySink) async {
+        let reference = FailureReference.make()
+        logger.error("could not record a \(platform) delivery; it was not handled",
+                     metadata: ["reference": "\(reference)", "error": "\(error)", "delivery": "\(delivery)"])
+        await later {
+            _ = await sink.send(.text("chatops could not record this, so it did not act on it (reference \(reference) in its log). "
+                                      + "Nothing was done; send it again in a moment.", severity: .failure), to: origin)
+        }
     }
 
     /// Handles again a message stored by `acknowledge` that a stop left unhandled; a stale one is
     /// answered in its thread instead, and nothing is done. Unreadable work is logged and
     /// completed (it cannot be handled by any later start either).
     public func resumeMessage(_ delivery: PendingDelivery, stale: Bool, sink: any ReplySink, thread: (any ReplySink)? = nil) async {
+        await resumeMessage(delivery, stale: stale) { _ in (sink, thread) }
+    }
+
+    /// `resumeMessage`, replying where `replies` says for the stored message (its `sink` and `thread`).
+    public func resumeMessage(_ delivery: PendingDelivery, stale: Bool,
+                              replies: (IncomingMessage) -> (sink: any ReplySink, thread: (any ReplySink)?)) async {
         guard let work = InboxWork(encoded: delivery.work), work.kind == Self.messageWork,
               let message = try? JSONDecoder().decode(IncomingMessage.self, from: Data(work.body)) else {
             await abandon(delivery, reason: "its stored work could not be read")
             return
         }
+        let (sink, thread) = replies(message)
         guard stale else {
             await handle(message, sink: sink, thread: thread, claimed: true)
             return
         }
-        await tellStale(delivery, what: "Your message", origin: message.origin, sink: thread ?? sink)
+        await tellStale(delivery, what: "Your message \(Self.quoted(message.text))", origin: message.origin, sink: thread ?? sink)
+    }
+
+    /// `text` as a code span for a notice: backticks inside it would end the span early, and a long one is cut.
+    public static func quoted(_ text: String) -> String {
+        let plain = text.replacingOccurrences(of: "`", with: "'")
+        return "`" + (plain.count > 200 ? plain.prefix(199) + "…" : plain) + "`"
     }
 
     /// Says in `origin` that `what` was too old to resume, and completes the delivery.

@@ -34,7 +34,10 @@ extension DiscordAdapter {
         }
     }
 
-    /// Acknowledges now and handles `text` in the background as the interaction's user.
+    /// Records the interaction with its message before Discord is answered, then handles `text`
+    /// in the background as the interaction's user: once Discord shows "thinking…", a stop loses
+    /// nothing (`resume`). The token stays in memory only: a resumed interaction answers in its
+    /// channel with the bot token.
     func start(_ interaction: DiscordInteraction, text: String, acknowledgement: Response) async -> Response {
         guard let user = interaction.actor?.id else {
             return InteractionResponse.ephemeral("chatops could not tell who sent this.")
@@ -45,14 +48,22 @@ extension DiscordAdapter {
             origin: MessageOrigin(platform: platform, channel: interaction.channelID ?? interaction.message?.channelID,
                                   messageID: interaction.id),
             deliveryID: interaction.id, text: text, isAddressedByPlatform: true)
-        let tokens = tokens, handoff = handoff, sink = router.sink(preferring: discordSink, for: platform)
-        let applicationID = interaction.applicationID ?? settings.applicationID
-        await handoff.later {
-            await tokens.register(interactionID: interaction.id, applicationID: applicationID, token: interaction.token,
-                                  componentMessage: interaction.message?.id)
-            await handoff.handle(message, sink: sink)
+        await tokens.register(interactionID: interaction.id, applicationID: interaction.applicationID ?? settings.applicationID,
+                              token: interaction.token, componentMessage: interaction.message?.id)
+        switch await handoff.acknowledge(message, sink: router.sink(preferring: discordSink, for: platform)) {
+        case .accepted:
+            return acknowledgement
+        case .repeated:
+            return InteractionResponse.ephemeral("This was already received; it is not acted on again.")
+        case .notRecorded:
+            return InteractionResponse.ephemeral("chatops could not record this, so it did not act on it. Try again in a moment.")
         }
-        return acknowledgement
+    }
+
+    /// An interaction acknowledged before the last stop and never handled: handled now, answering
+    /// in its channel (its token was not kept), or, when too old, reported there and not acted on.
+    public func resume(_ delivery: PendingDelivery, stale: Bool) async {
+        await handoff.resumeMessage(delivery, stale: stale, sink: router.sink(preferring: discordSink, for: platform))
     }
 }
 

@@ -100,8 +100,7 @@ public struct GitHubAdapter: PlatformAdapter {
             ])
             return InboundBody.text("ignored: \(refusal)\n", status: .accepted)
         }
-        await handoff.later { await handle(event, commands: commands, repository: repository) }
-        return InboundBody.text("accepted \(commands.count) command(s)\n", status: .accepted)
+        return await acknowledge(StoredComment(event, lines: commands))
     }
 
     /// Edits, the bot's own comments (no loops) and people the configuration does not let command.
@@ -115,28 +114,5 @@ public struct GitHubAdapter: PlatformAdapter {
             return "\(event.comment.user.login) is \(association); commands come from \(allowedAssociations.sorted().joined(separator: ", "))"
         }
         return nil
-    }
-
-    /// Each command line is its own delivery, keyed on what GitHub signs: the comment id and the
-    /// line's place in it (`comment-492700400#1`). `X-GitHub-Delivery` is not signed, so keying on
-    /// it let one signed comment be replayed under new delivery ids and run again.
-    func handle(_ event: IssueCommentEvent, commands: [String], repository: String) async {
-        if let installation = event.installation { await api.tokens.remember(installation: installation.id, for: repository) }
-        do {
-            try await api.react("eyes", toComment: event.comment.id, in: repository)
-        } catch {
-            logger.warning("could not react to the command comment", metadata: ["error": "\(error)"])
-        }
-        let origin = MessageOrigin(platform: platform, channel: repository, thread: String(event.issue.number),
-                                   messageID: String(event.comment.id))
-        let replies = GitHubReplySink(api: api, logger: logger)
-        for (index, command) in commands.enumerated() {
-            let message = IncomingMessage(platformUser: "github-id:\(event.comment.user.id)", origin: origin,
-                                          deliveryID: "comment-\(event.comment.id)#\(index + 1)",
-                                          text: command, isAddressedByPlatform: true)
-            let quoting = QuotingReplySink(command: "/" + command, commandOrigin: origin, next: replies)
-            await handoff.handle(message, sink: router.sink(preferring: quoting, for: platform), thread: quoting,
-                                 metadata: ["repository": "\(repository)", "comment": "\(event.comment.id)", "command": "\(command)"])
-        }
     }
 }

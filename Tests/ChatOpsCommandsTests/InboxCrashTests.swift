@@ -21,13 +21,15 @@ struct InboxCrashTests {
             let text = Mutex("")
         }
 
-        init(_ cli: FreshStoreCLI, config: String, slackAPI: String, crashpoint: String?) throws {
+        /// `environment`: more settings (another platform's).
+        init(_ cli: FreshStoreCLI, config: String, slackAPI: String, crashpoint: String?, environment more: [String: String] = [:]) async throws {
             process = Process()
             process.executableURL = URL(fileURLWithPath: cli.binary)
             process.arguments = ["serve", "--listen", "127.0.0.1:0", "--store", cli.store, "--config", config]
             var environment = ["CHATOPS_SLACK_SIGNING_SECRET": SlackSigning.secret, "CHATOPS_SLACK_BOT_TOKEN": "xoxb-test-token",
                                "CHATOPS_SLACK_API_URL": slackAPI]
             if let crashpoint { environment["CHATOPS_CRASHPOINT"] = crashpoint }
+            environment.merge(more) { _, new in new }
             process.environment = cli.environment(environment)
             process.currentDirectoryURL = RepositoryPaths.root
             let pipe = Pipe()
@@ -40,22 +42,23 @@ struct InboxCrashTests {
                     output.text.withLock { $0 += String(decoding: chunk, as: UTF8.self) }
                 }
             }
-            let line = try Self.awaitLine("chatops listening on http://127.0.0.1:", in: output, process: process)
+            let line = try await Self.awaitLine("chatops listening on http://127.0.0.1:", in: output, process: process)
             port = try #require(Int(line.split(separator: ":")[2].prefix { $0.isNumber }))
         }
 
-        /// The first line containing `marker`, within 30 seconds.
-        static func awaitLine(_ marker: String, in output: Output, process: Process) throws -> String {
+        /// The first line containing `marker`, within 30 seconds. It sleeps without holding a
+        /// thread: the fakes the child calls answer from this process's own threads.
+        static func awaitLine(_ marker: String, in output: Output, process: Process) async throws -> String {
             let deadline = Date().addingTimeInterval(30)
             while Date() < deadline {
                 if let line = output.text.withLock({ $0 }).split(separator: "\n").first(where: { $0.contains(marker) }) { return String(line) }
-                Thread.sleep(forTimeInterval: 0.02)
+                try await Task.sleep(for: .milliseconds(20))
             }
             kill(process.processIdentifier, SIGKILL)
             throw ChildFailure(description: "chatops serve never printed '\(marker)': \(output.text.withLock { $0 })")
         }
 
-        func wait(for marker: String) throws { _ = try Self.awaitLine(marker, in: output, process: process) }
+        func wait(for marker: String) async throws { _ = try await Self.awaitLine(marker, in: output, process: process) }
 
         func killDead() {
             kill(process.processIdentifier, SIGKILL)
@@ -103,16 +106,16 @@ struct InboxCrashTests {
 
     @Test func killedBeforeHandlingTheCommandRunsAtTheNextStart() async throws {
         let slack = try await FakePlatformAPI.start(PlatformFakeAnswers.slack())
-        let first = try Served(cli, config: config, slackAPI: slack.baseURL, crashpoint: "before-handling")
+        let first = try await Served(cli, config: config, slackAPI: slack.baseURL, crashpoint: "before-handling")
         let answer = try await first.slash("/deploy", "iris v2.3 prod", trigger: "1.1.crash")
         #expect(answer.0 == 200 && answer.1.contains("Working on"), "\(answer)")
-        try first.wait(for: "crashpoint before-handling reached")
+        try await first.wait(for: "crashpoint before-handling reached")
         first.killDead()
         #expect(try storeCount("SELECT count(*) FROM requests") == 0)
         #expect(try storeCount("SELECT count(*) FROM deliveries WHERE work IS NOT NULL") == 1)
         #expect(try storeCount("SELECT count(*) FROM deliveries WHERE CAST(work AS TEXT) LIKE '%verification%' OR CAST(work AS TEXT) LIKE '%hooks.slack%'") == 0)
 
-        let second = try Served(cli, config: config, slackAPI: slack.baseURL, crashpoint: nil)
+        let second = try await Served(cli, config: config, slackAPI: slack.baseURL, crashpoint: nil)
         defer { second.killDead() }
         try await eventually("the resumed command asks for approval in its thread") {
             slack.requests.contains { ($0.json?["text"] as? String)?.contains("Request #1") == true }
@@ -127,15 +130,15 @@ struct InboxCrashTests {
 
     @Test func killedRightAfterTheCommandBecameARequestRecordsNoSecondOne() async throws {
         let slack = try await FakePlatformAPI.start(PlatformFakeAnswers.slack())
-        let first = try Served(cli, config: config, slackAPI: slack.baseURL, crashpoint: "after-create")
+        let first = try await Served(cli, config: config, slackAPI: slack.baseURL, crashpoint: "after-create")
         #expect(try await first.slash("/deploy", "iris v2.3 prod", trigger: "2.2.crash").0 == 200)
-        try first.wait(for: "crashpoint after-create reached")
+        try await first.wait(for: "crashpoint after-create reached")
         first.killDead()
         #expect(try storeCount("SELECT count(*) FROM requests") == 1)
         // The request carries the command on: nothing is left to resume.
         #expect(try storeCount("SELECT count(*) FROM deliveries WHERE work IS NOT NULL") == 0)
 
-        let second = try Served(cli, config: config, slackAPI: slack.baseURL, crashpoint: nil)
+        let second = try await Served(cli, config: config, slackAPI: slack.baseURL, crashpoint: nil)
         defer { second.killDead() }
         let help = try await second.slash("/chatops", "help", trigger: "2.3.after")
         #expect(help.0 == 200)

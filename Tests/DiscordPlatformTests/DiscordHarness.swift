@@ -99,11 +99,12 @@ final class DiscordHarness: Sendable {
     static let identities = ["alice": "discord:\(TestUsers.alice)", "bob": "discord:\(TestUsers.bob)"]
 
     /// `environment` replaces settings (the public key of a published vector).
-    init(clock: TestClock = TestClock(Date()), environment: [String: String] = [:],
+    /// `store`: the store to serve from (a new one in memory by default).
+    init(clock: TestClock = TestClock(Date()), environment: [String: String] = [:], store: SQLiteApprovalStore? = nil,
          respond: @escaping @Sendable (RecordedRequest) async -> FakeResponse? = { _ in nil }) async throws {
         self.clock = clock
         harness = try await PlatformHarness.start(.init(
-            platforms: [.discord], identities: Self.identities, environment: environment, clock: clock,
+            platforms: [.discord], identities: Self.identities, environment: environment, store: store, clock: clock,
             discordAPI: PlatformFakeAnswers.discord(channel: TestUsers.channel, answer: respond)))
     }
 

@@ -1,0 +1,115 @@
+import Approvals
+import ChatOpsCore
+import ChatServer
+import Conversation
+import Foundation
+import Hummingbird
+import PlatformHTTP
+
+/// What a comment's command lines need to run, stored with the comment's claim before GitHub
+/// hears 202: GitHub does not deliver again what it got a 2xx for, so a stop before the lines ran
+/// would otherwise lose them. Nothing secret is in it (the installation id names no credential).
+struct StoredComment: Codable, Sendable {
+    let repository: String
+    let issue: Int
+    let comment: Int64
+    let userID: Int64
+    let login: String
+    /// The GitHub App installation that sent it (its token answers in this repository).
+    let installation: Int64?
+    let lines: [String]
+
+    init(_ event: IssueCommentEvent, lines: [String]) {
+        repository = event.repository.full_name
+        issue = event.issue.number
+        comment = event.comment.id
+        userID = event.comment.user.id
+        login = event.comment.user.login
+        installation = event.installation?.id
+        self.lines = lines
+    }
+
+    /// The comment's own delivery; each line is one more (`comment-492700400#1`).
+    var deliveryID: String { "comment-\(comment)" }
+
+    /// The comment, where its replies go.
+    var origin: MessageOrigin {
+        MessageOrigin(platform: "github", channel: repository, thread: String(issue), messageID: String(comment))
+    }
+}
+
+extension GitHubAdapter {
+    /// The inbox kind of a stored comment.
+    static let commentWork = "github-comment"
+
+    /// Claims the comment with its lines before GitHub is answered, then runs them in the
+    /// background. A comment seen before (a redelivery, a replay of the signed body) does nothing
+    /// more; one the store cannot take gets a 500, which GitHub lists as failed, so it can be
+    /// redelivered from the webhook's Recent Deliveries.
+    func acknowledge(_ comment: StoredComment) async -> Response {
+        do {
+            let work = InboxWork(kind: Self.commentWork, body: Array(try JSONEncoder().encode(comment)))
+            if case .repeated = try await handoff.bot.claimDelivery(platform: platform, id: comment.deliveryID, work: work.encoded) {
+                logger.info("repeated GitHub comment: already received, not acting again", metadata: ["comment": "\(comment.comment)"])
+                return InboundBody.text("ignored: this comment was already received\n", status: .accepted)
+            }
+        } catch {
+            let quoting = QuotingReplySink(command: comment.lines.map { "/" + $0 }.joined(separator: " ; "), commandOrigin: comment.origin,
+                                           next: GitHubReplySink(api: api, logger: logger))
+            await handoff.tellNotRecorded(error, delivery: comment.deliveryID, origin: comment.origin, sink: quoting)
+            return InboundBody.text("chatops could not record this comment, so it did not run its commands; redeliver it\n",
+                                    status: .internalServerError)
+        }
+        await handoff.later { await handle(comment) }
+        return InboundBody.text("accepted \(comment.lines.count) command(s)\n", status: .accepted)
+    }
+
+    /// Each command line is its own delivery, keyed on what GitHub signs: the comment id and the
+    /// line's place in it (`comment-492700400#1`). `X-GitHub-Delivery` is not signed, so keying on
+    /// it let one signed comment be replayed under new delivery ids and run again. Lines run in
+    /// order, each stored with its claim; a line already claimed (before a stop) is not run again.
+    func handle(_ comment: StoredComment) async {
+        if let installation = comment.installation { await api.tokens.remember(installation: installation, for: comment.repository) }
+        do {
+            try await api.react("eyes", toComment: comment.comment, in: comment.repository)
+        } catch {
+            logger.warning("could not react to the command comment", metadata: ["error": "\(error)"])
+        }
+        let origin = comment.origin
+        for (index, line) in comment.lines.enumerated() {
+            let message = IncomingMessage(platformUser: "github-id:\(comment.userID)", origin: origin,
+                                          deliveryID: "\(comment.deliveryID)#\(index + 1)", text: line, isAddressedByPlatform: true)
+            let (sink, quoting) = replies(to: message)
+            await handoff.handleStoring(message, sink: sink, thread: quoting, metadata: [
+                "repository": "\(comment.repository)", "comment": "\(comment.comment)", "command": "\(line)",
+            ])
+        }
+        await handoff.complete(DeliveryKey(platform: platform, id: comment.deliveryID), reply: "ran \(comment.lines.count) command line(s)")
+    }
+
+    /// Where a command line's replies go: a comment quoting it, unless its request was made elsewhere.
+    func replies(to message: IncomingMessage) -> (sink: any ReplySink, thread: (any ReplySink)?) {
+        let quoting = QuotingReplySink(command: "/" + message.text, commandOrigin: message.origin,
+                                       next: GitHubReplySink(api: api, logger: logger))
+        return (router.sink(preferring: quoting, for: platform), quoting)
+    }
+
+    /// A comment (or one of its lines) acknowledged before the last stop and never handled: run
+    /// now, or, when too old, reported in its issue and not run.
+    public func resume(_ delivery: PendingDelivery, stale: Bool) async {
+        guard let work = InboxWork(encoded: delivery.work), work.kind == Self.commentWork else {
+            await handoff.resumeMessage(delivery, stale: stale, replies: replies(to:))
+            return
+        }
+        guard let comment = try? JSONDecoder().decode(StoredComment.self, from: Data(work.body)) else {
+            await handoff.abandon(delivery, reason: "its stored comment could not be read")
+            return
+        }
+        guard stale else { return await handle(comment) }
+        let what = "Your comment with the command\(comment.lines.count == 1 ? "" : "s") "
+            + BotHandoff.quoted(comment.lines.joined(separator: "; "))
+        await handoff.tellStale(delivery, what: what,
+                                origin: comment.origin,
+                                sink: GitHubReplySink(api: api, logger: logger))
+    }
+}
