@@ -8,7 +8,7 @@ import Testing
 /// `chatops serve` answers a Slack slash command ("Working on…") once the command is stored, then
 /// is killed dead (SIGKILL) before it handles it, or right after the command became a request.
 /// Started again on the same store, it finishes what it acknowledged, exactly once.
-@Suite("Crash safety: a Slack command acknowledged, then SIGKILL", .serialized)
+@Suite("Crash safety: a command acknowledged, then SIGKILL", .serialized)
 struct InboxCrashTests {
     /// A `chatops serve` child: its standard error read as it comes.
     final class Served: Sendable {
@@ -89,7 +89,7 @@ struct InboxCrashTests {
 
     init() throws {
         cli = try FreshStoreCLI()
-        config = try cli.directory.write("chatops.yaml", try TestBot.configurationText(identities: ["alice": "slack:W111"]))
+        config = try cli.directory.write("chatops.yaml", try TestBot.configurationText(identities: ["alice": "slack:W111, github:alice"]))
     }
 
     func storeCount(_ sql: String) throws -> Int {

@@ -8,22 +8,9 @@ import Testing
 /// line (stored with its own claim), and is killed dead (SIGKILL) before handling it. Started
 /// again on the same store, it runs the line exactly once: the comment's resume finds the line
 /// already claimed, and the line's own resume handles it.
-@Suite("Crash safety: a GitHub comment acknowledged, then SIGKILL", .serialized)
-struct GitHubInboxCrashTests {
-    let cli: FreshStoreCLI
-    let config: String
-
-    init() throws {
-        cli = try FreshStoreCLI()
-        config = try cli.directory.write("chatops.yaml", try TestBot.configurationText(identities: ["alice": "github:alice"]))
-    }
-
-    func storeCount(_ sql: String) throws -> Int {
-        try DatabaseQueue(path: cli.store).read { try Int.fetchOne($0, sql: sql) ?? -1 }
-    }
-
-    func served(_ github: FakePlatformAPI, crashpoint: String?) async throws -> InboxCrashTests.Served {
-        try await InboxCrashTests.Served(cli, config: config, slackAPI: github.baseURL, crashpoint: crashpoint, environment: [
+extension InboxCrashTests {
+    func served(_ github: FakePlatformAPI, crashpoint: String?) async throws -> Served {
+        try await Served(cli, config: config, slackAPI: github.baseURL, crashpoint: crashpoint, environment: [
             "CHATOPS_GITHUB_WEBHOOK_SECRET": GitHubSigning.secret, "CHATOPS_GITHUB_TOKEN": PlatformHarness.githubToken,
             "CHATOPS_GITHUB_API_URL": github.baseURL,
         ])
