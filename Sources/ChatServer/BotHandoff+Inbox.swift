@@ -28,55 +28,64 @@ extension BotHandoff {
             await handleLater(message, sink: sink, thread: thread)
             return .accepted
         }
-        let claim = await claimStoring(message)
-        if claim == .accepted { await later { await handle(message, sink: sink, thread: thread, claimed: true) } }
-        return claim
+        do {
+            let claim = try await claimStoring(message)
+            if claim == .accepted { await later { await handle(message, sink: sink, thread: thread, claimed: true) } }
+            return claim
+        } catch {
+            _ = logNotRecorded(error, delivery: message.deliveryID)
+            return .notRecorded
+        }
     }
 
     /// `handle`, in work already running after its platform was answered that handles several
     /// messages in order (the command lines of one comment): each is stored with its claim first,
     /// so a stop in the middle resumes it (`resumeMessage`). A repeat does nothing; a store that
-    /// cannot take it is said in `thread`, and it is not handled.
+    /// cannot take it is said in `thread` (with a reference to the log), and it is not handled.
     public func handleStoring(_ message: IncomingMessage, sink: any ReplySink, thread: (any ReplySink)? = nil,
                               metadata: Logger.Metadata = [:]) async {
         guard message.deliveryID != nil else { return await handle(message, sink: sink, thread: thread, metadata: metadata) }
-        switch await claimStoring(message) {
-        case .accepted:
-            await handle(message, sink: sink, thread: thread, claimed: true, metadata: metadata)
-        case .repeated:
-            return
-        case .notRecorded:
-            _ = await (thread ?? sink).send(.text("chatops could not record this command, so it did not run it. Send it again in a moment.",
-                                                  severity: .failure), to: message.origin)
-        }
-    }
-
-    /// Claims `message`'s delivery (it has an id) with the message as its work.
-    private func claimStoring(_ message: IncomingMessage) async -> Acknowledgement {
-        let delivery = message.deliveryID ?? ""
         do {
-            let work = InboxWork(kind: Self.messageWork, body: Array(try JSONEncoder().encode(message)))
-            if case .repeated = try await bot.claimDelivery(platform: message.origin.platform, id: delivery, work: work.encoded) {
-                logger.info("repeated \(platform) delivery: already handled, not acting again", metadata: ["delivery": "\(delivery)"])
-                return .repeated
-            }
-            return .accepted
+            if try await claimStoring(message) == .repeated { return }
         } catch {
-            logger.error("could not record a \(platform) delivery; it was not handled", metadata: ["error": "\(error)", "delivery": "\(delivery)"])
-            return .notRecorded
+            let reference = logNotRecorded(error, delivery: message.deliveryID)
+            _ = await (thread ?? sink).send(Self.notRecorded(reference: reference), to: message.origin)
+            return
         }
+        await handle(message, sink: sink, thread: thread, claimed: true, metadata: metadata)
     }
 
     /// A claim the store did not take: logged in full under a reference, and said at `origin`
     /// once the platform has its answer (only that nothing was done, and the reference).
     public func tellNotRecorded(_ error: any Error, delivery: String, origin: MessageOrigin, sink: any ReplySink) async {
+        let reference = logNotRecorded(error, delivery: delivery)
+        await later { _ = await sink.send(Self.notRecorded(reference: reference), to: origin) }
+    }
+
+    /// Claims `message`'s delivery (it has an id) with the message as its work: `.accepted` or
+    /// `.repeated`; throws when the store did not take it.
+    private func claimStoring(_ message: IncomingMessage) async throws -> Acknowledgement {
+        let delivery = message.deliveryID ?? ""
+        let work = InboxWork(kind: Self.messageWork, body: Array(try JSONEncoder().encode(message)))
+        if case .repeated = try await bot.claimDelivery(platform: message.origin.platform, id: delivery, work: work.encoded) {
+            logger.info("repeated \(platform) delivery: already handled, not acting again", metadata: ["delivery": "\(delivery)"])
+            return .repeated
+        }
+        return .accepted
+    }
+
+    /// Logs a claim the store did not take, in full, under a new reference (returned).
+    private func logNotRecorded(_ error: any Error, delivery: String?) -> String {
         let reference = FailureReference.make()
         logger.error("could not record a \(platform) delivery; it was not handled",
-                     metadata: ["reference": "\(reference)", "error": "\(error)", "delivery": "\(delivery)"])
-        await later {
-            _ = await sink.send(.text("chatops could not record this, so it did not act on it (reference \(reference) in its log). "
-                                      + "Nothing was done; send it again in a moment.", severity: .failure), to: origin)
-        }
+                     metadata: ["reference": "\(reference)", "error": "\(error)", "delivery": "\(delivery ?? "none")"])
+        return reference
+    }
+
+    /// What a thread is told when its message could not be recorded.
+    static func notRecorded(reference: String) -> Reply {
+        .text("chatops could not record this, so it did not act on it (reference \(reference) in its log). Nothing was done; send it again in a moment.",
+              severity: .failure)
     }
 
     /// Handles again a message stored by `acknowledge` that a stop left unhandled; a stale one is

@@ -53,4 +53,32 @@ struct BotHandoffTests {
         #expect(await replies.texts.count == answered)
         #expect(log.lines.contains { $0.contains("repeated Probe delivery: already handled, not acting again") && $0.contains("delivery=d-2") })
     }
+
+    @Test("messages handled in order are each stored with their claim: once, and a store that refuses is said with a reference")
+    func handleStoring() async throws {
+        let executor = FakeExecutor()
+        let store = try SQLiteApprovalStore.inMemory()
+        let bot = try TestBot.make(configuration: TestBot.configuration(), executors: [(executor, [.deploy])], store: store)
+        let log = CapturedLog()
+        let handoff = BotHandoff(platform: "Probe", bot: bot, work: InFlightWork(), logger: log.logger)
+        let replies = RecordingSink(), thread = RecordingSink()
+
+        await handoff.handleStoring(Self.message("line-1"), sink: replies, thread: thread)
+        #expect(executor.executed.count == 1)
+        // Handled, so nothing is left to resume; its claim keeps what it answered.
+        #expect(try await store.pendingDeliveries(receivedBefore: Date().addingTimeInterval(60)).isEmpty)
+        #expect(try await store.recordDelivery(platform: "probe", id: "line-1", at: Date()) != .new)
+        await handoff.handleStoring(Self.message("line-1"), sink: replies, thread: thread)
+        #expect(executor.executed.count == 1)
+
+        try await store.writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA query_only = 1") }
+        await handoff.handleStoring(Self.message("line-2"), sink: replies, thread: thread)
+        #expect(executor.executed.count == 1)
+        let told = try #require(await thread.replies.last)
+        let reference = try #require(told.text.firstMatch(of: /chatops-[0-9a-f]{8}/).map { String($0.output) })
+        #expect(told.text == "chatops could not record this, so it did not act on it (reference \(reference) in its log). "
+                + "Nothing was done; send it again in a moment.")
+        let entry = try #require(log.lines.first { $0.contains("reference=\(reference)") })
+        #expect(entry.contains("could not record a Probe delivery") && entry.contains("delivery=line-2") && entry.contains("readonly"))
+    }
 }
