@@ -65,10 +65,17 @@ extension BotHandoff {
     /// Claims `message`'s delivery (it has an id) with the message as its work: `.accepted` or
     /// `.repeated`; throws when the store did not take it.
     private func claimStoring(_ message: IncomingMessage) async throws -> Acknowledgement {
-        let delivery = message.deliveryID ?? ""
-        let work = InboxWork(kind: Self.messageWork, body: Array(try JSONEncoder().encode(message)))
-        if case .repeated = try await bot.claimDelivery(platform: message.origin.platform, id: delivery, work: work.encoded) {
-            logger.info("repeated \(platform) delivery: already handled, not acting again", metadata: ["delivery": "\(delivery)"])
+        try await claim(DeliveryKey(platform: message.origin.platform, id: message.deliveryID ?? ""), work: Self.messageWork,
+                        Array(try JSONEncoder().encode(message)))
+    }
+
+    /// Claims `delivery` with what handling it takes (`body`, read back by the adapter's `resume`
+    /// as `kind`), kept until it completes: `.accepted`, or `.repeated` (logged); throws when the
+    /// store did not take it.
+    public func claim(_ delivery: DeliveryKey, work kind: String, _ body: [UInt8]) async throws -> Acknowledgement {
+        let work = InboxWork(kind: kind, body: body)
+        if case .repeated = try await bot.claimDelivery(platform: delivery.platform, id: delivery.id, work: work.encoded) {
+            logger.info("repeated \(platform) delivery: already handled, not acting again", metadata: ["delivery": "\(delivery.id)"])
             return .repeated
         }
         return .accepted

@@ -48,15 +48,13 @@ extension GitHubAdapter {
     /// redelivered from the webhook's Recent Deliveries.
     func acknowledge(_ comment: StoredComment) async -> Response {
         do {
-            let work = InboxWork(kind: Self.commentWork, body: Array(try JSONEncoder().encode(comment)))
-            if case .repeated = try await handoff.bot.claimDelivery(platform: platform, id: comment.deliveryID, work: work.encoded) {
-                logger.info("repeated GitHub comment: already received, not acting again", metadata: ["comment": "\(comment.comment)"])
+            if try await handoff.claim(DeliveryKey(platform: platform, id: comment.deliveryID), work: Self.commentWork,
+                                       Array(try JSONEncoder().encode(comment))) == .repeated {
                 return InboundBody.text("ignored: this comment was already received\n", status: .accepted)
             }
         } catch {
-            let quoting = QuotingReplySink(command: comment.lines.map { "/" + $0 }.joined(separator: " ; "), commandOrigin: comment.origin,
-                                           next: GitHubReplySink(api: api, logger: logger))
-            await handoff.tellNotRecorded(error, delivery: comment.deliveryID, origin: comment.origin, sink: quoting)
+            await handoff.tellNotRecorded(error, delivery: comment.deliveryID, origin: comment.origin,
+                                          sink: quoting(comment.lines.map { "/" + $0 }.joined(separator: " ; "), at: comment.origin))
             return InboundBody.text("chatops could not record this comment, so it did not run its commands; redeliver it\n",
                                     status: .internalServerError)
         }
@@ -89,9 +87,13 @@ extension GitHubAdapter {
 
     /// Where a command line's replies go: a comment quoting it, unless its request was made elsewhere.
     func replies(to message: IncomingMessage) -> (sink: any ReplySink, thread: (any ReplySink)?) {
-        let quoting = QuotingReplySink(command: "/" + message.text, commandOrigin: message.origin,
-                                       next: GitHubReplySink(api: api, logger: logger))
+        let quoting = quoting("/" + message.text, at: message.origin)
         return (router.sink(preferring: quoting, for: platform), quoting)
+    }
+
+    /// Comments that quote `command`, written at `origin`, above what they say.
+    func quoting(_ command: String, at origin: MessageOrigin) -> QuotingReplySink {
+        QuotingReplySink(command: command, commandOrigin: origin, next: GitHubReplySink(api: api, logger: logger))
     }
 
     /// A comment (or one of its lines) acknowledged before the last stop and never handled: run

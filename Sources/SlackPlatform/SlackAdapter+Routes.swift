@@ -21,11 +21,9 @@ extension SlackAdapter {
             logger.warning("refused a Slack command from a workspace or app not allowed", metadata: ["why": "\(refusal)"])
             return InboundBody.json(Self.ephemeral("chatops does not serve this workspace (\(refusal))."))
         }
-        let work = InboxWork(kind: Self.commandWork, body: fields.keeping(SlackSlashCommand.storedFields))
         do {
-            if case .repeated = try await bot.claimDelivery(platform: platform, id: command.triggerID, work: work.encoded) {
-                logger.info("repeated Slack slash command: already handled, not acting again",
-                            metadata: ["delivery": "\(command.triggerID)"])
+            if try await handoff.claim(DeliveryKey(platform: platform, id: command.triggerID), work: Self.commandWork,
+                                       fields.keeping(SlackSlashCommand.storedFields)) == .repeated {
                 return InboundBody.json(Self.ephemeral("This command was already received; it is not run again."))
             }
         } catch {

@@ -36,11 +36,7 @@ struct GitHubInboxTests {
 
     /// A new process on a store holding `pending`, each received `age` seconds earlier than it was.
     static func restart(with pending: [PendingDelivery], age: TimeInterval) async throws -> GitHubTestServer {
-        let store = try SQLiteApprovalStore.inMemory()
-        for delivery in pending {
-            #expect(try await store.recordDelivery(platform: delivery.key.platform, id: delivery.key.id,
-                                                   at: delivery.receivedAt.addingTimeInterval(-age), work: delivery.work) == .new)
-        }
+        let store = try await SQLiteApprovalStore.inMemory(holding: pending, receivedEarlierBy: age)
         return try await GitHubTestServer.start(store: store)
     }
 
