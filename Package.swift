@@ -275,7 +275,7 @@ let package = Package(
         .testTarget(
             name: "GitHubPlatformTests",
             dependencies: ["ChatOpsApp", 
-                "GitHubPlatform", "ChatServer", "Conversation", "ChatOpsTestSupport", "ChatOpsConfig", "RuleEngine",
+                "GitHubPlatform", "ChatServer", "ChatOpsCore", "Conversation", "ChatOpsTestSupport", "ChatOpsConfig", "RuleEngine",
                 "Understanding", "Approvals", "Execution", "RequestStore", "PlatformHTTP", "ReplyModel",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -23,16 +23,19 @@ struct InboxRecovery: Sendable {
         guard !pending.isEmpty else { return }
         logger.notice("resuming deliveries acknowledged before the last stop and never handled", metadata: ["count": "\(pending.count)"])
         let now = bot.now()
-        for delivery in pending {
-            guard let adapter = adapters.first(where: { $0.platform == delivery.key.platform }) else {
-                logger.warning("a delivery acknowledged before the last stop waits for its platform, which is not served now",
-                               metadata: ["platform": "\(delivery.key.platform)", "delivery": "\(delivery.key.id)"])
+        let isStale: @Sendable (PendingDelivery) -> Bool = { now.timeIntervalSince($0.receivedAt) > Self.resumeWindow }
+        for (platform, deliveries) in Dictionary(grouping: pending, by: \.key.platform).sorted(by: { $0.key < $1.key }) {
+            guard let adapter = adapters.first(where: { $0.platform == platform }) else {
+                logger.warning("deliveries acknowledged before the last stop wait for their platform, which is not served now",
+                               metadata: ["platform": "\(platform)", "count": "\(deliveries.count)",
+                                          "deliveries": "\(deliveries.map(\.key.id).joined(separator: ", "))"])
                 continue
             }
-            let stale = now.timeIntervalSince(delivery.receivedAt) > Self.resumeWindow
-            logger.info(stale ? "reporting a delivery too old to resume" : "resuming a delivery",
-                        metadata: ["platform": "\(delivery.key.platform)", "delivery": "\(delivery.key.id)"])
-            work.start { await adapter.resume(delivery, stale: stale) }
+            for delivery in deliveries {
+                logger.info(isStale(delivery) ? "reporting a delivery too old to resume" : "resuming a delivery",
+                            metadata: ["platform": "\(platform)", "delivery": "\(delivery.key.id)"])
+            }
+            adapter.resume(deliveries, isStale: isStale, in: work)
         }
     }
 

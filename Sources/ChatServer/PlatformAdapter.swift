@@ -20,6 +20,11 @@ public protocol PlatformAdapter: Sendable {
     /// (`InboxRecovery.resumeWindow`); the adapter says so where it came from, acts on nothing,
     /// and completes it. Either way the delivery must end completed.
     func resume(_ delivery: PendingDelivery, stale: Bool) async
+    /// Starts, each as a piece of `work`, the resumption of this platform's `deliveries` left by
+    /// the last stop (oldest first; `isStale` says which are too old to act on). By default each
+    /// is resumed on its own; an adapter whose deliveries belong together (a comment and its
+    /// command lines) resumes them together, so they keep their order and are reported once.
+    func resume(_ deliveries: [PendingDelivery], isStale: @escaping @Sendable (PendingDelivery) -> Bool, in work: InFlightWork)
 }
 
 extension PlatformAdapter {
@@ -27,4 +32,11 @@ extension PlatformAdapter {
     public var services: [any Service] { [] }
     /// An adapter that stores no work has nothing to resume.
     public func resume(_ delivery: PendingDelivery, stale: Bool) async {}
+
+    public func resume(_ deliveries: [PendingDelivery], isStale: @escaping @Sendable (PendingDelivery) -> Bool, in work: InFlightWork) {
+        for delivery in deliveries {
+            let stale = isStale(delivery)
+            work.start { await resume(delivery, stale: stale) }
+        }
+    }
 }

@@ -32,6 +32,15 @@ struct StoredComment: Codable, Sendable {
     /// The comment's own delivery; each line is one more (`comment-492700400#1`).
     var deliveryID: String { "comment-\(comment)" }
 
+    /// The delivery of the line at `index` (from 0).
+    func lineDeliveryID(_ index: Int) -> String { "\(deliveryID)#\(index + 1)" }
+
+    /// The comment delivery a line's delivery id belongs to (`comment-492700400#1` → `comment-492700400`).
+    static func comment(ofLine id: String) -> String? {
+        guard id.hasPrefix("comment-"), let hash = id.lastIndex(of: "#") else { return nil }
+        return String(id[..<hash])
+    }
+
     /// The comment, where its replies go.
     var origin: MessageOrigin {
         MessageOrigin(platform: "github", channel: repository, thread: String(issue), messageID: String(comment))
@@ -65,8 +74,9 @@ extension GitHubAdapter {
     /// Each command line is its own delivery, keyed on what GitHub signs: the comment id and the
     /// line's place in it (`comment-492700400#1`). `X-GitHub-Delivery` is not signed, so keying on
     /// it let one signed comment be replayed under new delivery ids and run again. Lines run in
-    /// order, each stored with its claim; a line already claimed (before a stop) is not run again.
-    func handle(_ comment: StoredComment) async {
+    /// order, each stored with its claim; a line already claimed (before a stop) is not run again,
+    /// unless it is one of `startedLines`: claimed and never finished, it is resumed in its place.
+    func handle(_ comment: StoredComment, startedLines: [String: PendingDelivery] = [:]) async {
         if let installation = comment.installation { await api.tokens.remember(installation: installation, for: comment.repository) }
         do {
             try await api.react("eyes", toComment: comment.comment, in: comment.repository)
@@ -75,8 +85,13 @@ extension GitHubAdapter {
         }
         let origin = comment.origin
         for (index, line) in comment.lines.enumerated() {
+            let delivery = comment.lineDeliveryID(index)
+            if let started = startedLines[delivery] {
+                await handoff.resumeMessage(started, stale: false, replies: replies(to:))
+                continue
+            }
             let message = IncomingMessage(platformUser: "github-id:\(comment.userID)", origin: origin,
-                                          deliveryID: "\(comment.deliveryID)#\(index + 1)", text: line, isAddressedByPlatform: true)
+                                          deliveryID: delivery, text: line, isAddressedByPlatform: true)
             let (sink, quoting) = replies(to: message)
             await handoff.handleStoring(message, sink: sink, thread: quoting, metadata: [
                 "repository": "\(comment.repository)", "comment": "\(comment.comment)", "command": "\(line)",
@@ -96,22 +111,62 @@ extension GitHubAdapter {
         QuotingReplySink(command: command, commandOrigin: origin, next: GitHubReplySink(api: api, logger: logger))
     }
 
+    /// Deliveries a stop left unfinished: a comment's started lines are resumed by the comment,
+    /// in their order among its lines (on their own they would race the lines after them), and a
+    /// too-old comment is reported once, with the lines it did not run.
+    public func resume(_ deliveries: [PendingDelivery], isStale: @escaping @Sendable (PendingDelivery) -> Bool, in work: InFlightWork) {
+        let comments = Set(deliveries.filter { InboxWork(encoded: $0.work)?.kind == Self.commentWork }.map(\.key.id))
+        let startedLines = Dictionary(grouping: deliveries.filter { StoredComment.comment(ofLine: $0.key.id).map(comments.contains) == true },
+                                      by: { StoredComment.comment(ofLine: $0.key.id) ?? "" })
+        for delivery in deliveries where StoredComment.comment(ofLine: delivery.key.id).map(comments.contains) != true {
+            let stale = isStale(delivery)
+            let lines = Dictionary((startedLines[delivery.key.id] ?? []).map { ($0.key.id, $0) }) { first, _ in first }
+            work.start { await resume(delivery, stale: stale, startedLines: lines) }
+        }
+    }
+
     /// A comment (or one of its lines) acknowledged before the last stop and never handled: run
     /// now, or, when too old, reported in its issue and not run.
     public func resume(_ delivery: PendingDelivery, stale: Bool) async {
+        await resume(delivery, stale: stale, startedLines: [:])
+    }
+
+    /// `resume`, for a comment whose `startedLines` (by delivery id) were claimed and never finished.
+    func resume(_ delivery: PendingDelivery, stale: Bool, startedLines: [String: PendingDelivery]) async {
         guard let work = InboxWork(encoded: delivery.work), work.kind == Self.commentWork else {
             await handoff.resumeMessage(delivery, stale: stale, replies: replies(to:))
             return
         }
         guard let comment = try? JSONDecoder().decode(StoredComment.self, from: Data(work.body)) else {
             await handoff.abandon(delivery, reason: "its stored comment could not be read")
+            for line in startedLines.values { await handoff.abandon(line, reason: "its comment's stored work could not be read") }
             return
         }
-        guard stale else { return await handle(comment) }
-        let what = "Your comment with the command\(comment.lines.count == 1 ? "" : "s") "
-            + BotHandoff.quoted(comment.lines.joined(separator: "; "))
-        await handoff.tellStale(delivery, what: what,
-                                origin: comment.origin,
-                                sink: GitHubReplySink(api: api, logger: logger))
+        guard stale else { return await handle(comment, startedLines: startedLines) }
+        await reportTooOld(delivery, comment: comment, startedLines: startedLines)
+    }
+
+    /// Says once in the issue which of a too-old comment's lines were not run (those started and
+    /// cut off, and those never reached, now marked so they never run), and completes them all.
+    /// When every line ran and only the comment's own end was lost, there is nothing to say.
+    private func reportTooOld(_ delivery: PendingDelivery, comment: StoredComment, startedLines: [String: PendingDelivery]) async {
+        var notRun: [String] = []
+        for (index, line) in comment.lines.enumerated() {
+            let id = comment.lineDeliveryID(index)
+            if startedLines[id] != nil {
+                notRun.append(line)
+            } else if case .repeated? = try? await handoff.bot.claimDelivery(platform: platform, id: id, work: nil) {
+                continue
+            } else {
+                notRun.append(line)
+            }
+        }
+        for line in startedLines.values { await handoff.complete(line.key, reply: "too old to resume; reported with its comment") }
+        guard !notRun.isEmpty else {
+            return await handoff.complete(delivery.key, reply: "ran \(comment.lines.count) command line(s)")
+        }
+        let commands = "command\(notRun.count == 1 ? "" : "s") " + BotHandoff.quoted(notRun.joined(separator: "; "))
+        let what = notRun.count == comment.lines.count ? "Your comment with the \(commands)" : "The rest of your comment, the \(commands),"
+        await handoff.tellStale(delivery, what: what, origin: comment.origin, sink: GitHubReplySink(api: api, logger: logger))
     }
 }
