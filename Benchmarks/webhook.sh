@@ -5,7 +5,8 @@
 # connections, BENCH_WARMUP seconds of warm-up, then BENCH_DURATION seconds measured.
 # chatops answers a slash command once its delivery is committed, before it has started the thread,
 # understood, decided and replied, so besides wrk's figures this counts the commands whose thread
-# started (the sink's thread starts) during the run, and after it, within a bounded wait.
+# started (the sink's thread starts) during the run, and after it, within a bounded wait. Each
+# server's CPU time during its measured run is given per request (the server has one CPU).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 bench_init
@@ -41,12 +42,15 @@ commands "$WORK/reference.txt" 50000 reference
 declare -A REFERENCE_RPS
 for c in "${CONNECTIONS[@]}"; do
     BENCH_REQUESTS=$WORK/reference.txt run_wrk slack.lua "$REFERENCE_PORT" "$c" "$WARMUP"
+    ticks=$(cpu_ticks "$REFERENCE_PID")
     BENCH_REQUESTS=$WORK/reference.txt run_wrk slack.lua "$REFERENCE_PORT" "$c" "$DURATION"
+    ticks=$(( $(cpu_ticks "$REFERENCE_PID") - ticks ))
     [[ $(wrk_field non2xx) == 0 ]] || die "the reference refused requests: $WRK_LINE"
     REFERENCE_RPS[$c]=$(wrk_field rps)
     record "webhook.reference.c$c.rps" "$(wrk_field rps)"
     record "webhook.reference.c$c.p50_ms" "$(wrk_field p50_ms)"
     record "webhook.reference.c$c.p99_ms" "$(wrk_field p99_ms)"
+    record "webhook.reference.c$c.cpu_us_per_request" "$(cpu_us_per_request "$ticks" "$(wrk_field requests)")"
 done
 stop_pid "$REFERENCE_PID"
 
@@ -61,7 +65,9 @@ for c in "${CONNECTIONS[@]}"; do
     commands "$WORK/run-c$c.txt" "$count" "run-c$c"
     read -r _ before <<<"$(sink_counts)"
     rss_before=$(rss_kb "$SERVE_PID")
+    ticks=$(cpu_ticks "$SERVE_PID")
     BENCH_REQUESTS=$WORK/run-c$c.txt run_wrk slack.lua "$SERVE_PORT" "$c" "$DURATION"
+    ticks=$(( $(cpu_ticks "$SERVE_PID") - ticks ))
     read -r _ at_end <<<"$(sink_counts)"
     rss_end=$(rss_kb "$SERVE_PID")
     wait_quiet "${BENCH_DRAIN_WAIT:-30}"
@@ -70,6 +76,7 @@ for c in "${CONNECTIONS[@]}"; do
     record "webhook.chatops.c$c.rps" "$(wrk_field rps)"
     record "webhook.chatops.c$c.p50_ms" "$(wrk_field p50_ms)"
     record "webhook.chatops.c$c.p99_ms" "$(wrk_field p99_ms)"
+    record "webhook.chatops.c$c.cpu_us_per_request" "$(cpu_us_per_request "$ticks" "$(wrk_field requests)")"
     record "webhook.chatops.c$c.non2xx" "$(wrk_field non2xx)"
     record "webhook.chatops.c$c.socket_errors" "$(wrk_field socket_errors)"
     record "webhook.chatops.c$c.replayed" "$(wrk_field replayed)"
