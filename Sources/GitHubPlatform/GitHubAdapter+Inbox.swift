@@ -116,11 +116,17 @@ extension GitHubAdapter {
     /// too-old comment is reported once, with the lines it did not run.
     public func resume(_ deliveries: [PendingDelivery], isStale: @escaping @Sendable (PendingDelivery) -> Bool, in work: InFlightWork) {
         let comments = Set(deliveries.filter { InboxWork(encoded: $0.work)?.kind == Self.commentWork }.map(\.key.id))
-        let startedLines = Dictionary(grouping: deliveries.filter { StoredComment.comment(ofLine: $0.key.id).map(comments.contains) == true },
-                                      by: { StoredComment.comment(ofLine: $0.key.id) ?? "" })
-        for delivery in deliveries where StoredComment.comment(ofLine: delivery.key.id).map(comments.contains) != true {
-            let stale = isStale(delivery)
-            let lines = Dictionary((startedLines[delivery.key.id] ?? []).map { ($0.key.id, $0) }) { first, _ in first }
+        var startedLines: [String: [String: PendingDelivery]] = [:]
+        var resumedAlone: [PendingDelivery] = []
+        for delivery in deliveries {
+            if let comment = StoredComment.comment(ofLine: delivery.key.id), comments.contains(comment) {
+                startedLines[comment, default: [:]][delivery.key.id] = delivery
+            } else {
+                resumedAlone.append(delivery)
+            }
+        }
+        for delivery in resumedAlone {
+            let stale = isStale(delivery), lines = startedLines[delivery.key.id] ?? [:]
             work.start { await resume(delivery, stale: stale, startedLines: lines) }
         }
     }
