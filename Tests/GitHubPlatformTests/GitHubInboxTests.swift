@@ -73,6 +73,7 @@ struct GitHubInboxTests {
                                           work: lineWork)], comment.key.id)
     }
 
+    /// Waits until no delivery is pending, then a moment more for anything that would still be posted.
     static func settled(_ server: GitHubTestServer) async throws {
         try await waitUntil { (try? await server.store.pendingDeliveries(receivedBefore: Date().addingTimeInterval(60)).isEmpty) == true }
         try await Task.sleep(for: .milliseconds(300))
@@ -109,7 +110,7 @@ struct GitHubInboxTests {
         #expect(pending.count == 1)
         let server = try await Self.restart(with: pending, age: 20 * 60)
         try await waitUntil { server.postedComments.contains { $0.contains("too old") } }
-        try await waitUntil { (try? await server.store.pendingDeliveries(receivedBefore: Date().addingTimeInterval(60)).isEmpty) == true }
+        try await Self.settled(server)
         let notice = try #require(server.postedComments.first)
         #expect(notice.contains("Your comment with the command `deploy iris-classifier v2.3 to staging` was received 20 minutes ago"))
         #expect(notice.contains("Nothing was done"))
